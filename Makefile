@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` (build everything, serve on localhost) and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KB := $(VENV)/bin/kb
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DB := build/kb.db
+
+.PHONY: install db site run test lint clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+db: install
+	$(KB) build --db $(DB)
+
+site: db
+	KB_DB=$(DB) $(PY) -m mkdocs build --strict --quiet
+
+run: site
+	@echo "Site:     http://$(HOST):$(PORT)/"
+	@echo "API:      http://$(HOST):$(PORT)/v1/support?feature=hostprocess-containers&kubernetes=1.22"
+	@echo "API docs: http://$(HOST):$(PORT)/docs"
+	$(KB) serve --host $(HOST) --port $(PORT) --db $(DB)
+
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf build site

@@ -1,0 +1,187 @@
+"""The built database, read once into memory: the immutable object every question is asked of.
+
+The database never changes while a process runs, so reading it whole at start-up turns every
+answer into dictionary look-ups. The rows are turned back into the same models the data files
+were validated with, so the engine speaks one vocabulary from file to answer.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.models import (
+    Category,
+    Feature,
+    ImageCompatibility,
+    IsolationSupport,
+    KubernetesRelease,
+    OsSupport,
+    Runtime,
+    Step,
+    WindowsRelease,
+)
+from kb.versions import KubernetesMinor, WindowsIndex, normalise, parse_kubernetes
+
+_JSON_COLUMNS = {
+    "notes",
+    "sources",
+    "aliases",
+    "disagreements",
+    "image_tags",
+    "feature_gates",
+    "fields",
+    "related",
+    "requirements",
+    "versions",
+}
+
+
+@dataclass(frozen=True)
+class Meta:
+    dataset_version: str
+    content_hash: str
+    built: str
+    schema_version: int
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything the database holds, indexed for the questions the engine answers."""
+
+    meta: Meta
+    categories: dict[str, Category]
+    kubernetes: dict[KubernetesMinor, KubernetesRelease]
+    windows: dict[str, WindowsRelease]
+    os_support: dict[KubernetesMinor, OsSupport]
+    runtimes: dict[str, Runtime]
+    isolation: dict[str, IsolationSupport]
+    image_compatibility: dict[tuple[str, str], ImageCompatibility]
+    features: dict[str, Feature]
+    feature_keys: dict[str, str]
+    windows_index: WindowsIndex = field(repr=False)
+    runtime_keys: dict[str, str] = field(repr=False)
+    path: Path | None = None
+
+    @property
+    def minors(self) -> list[KubernetesMinor]:
+        return sorted(self.kubernetes)
+
+    @property
+    def newest(self) -> KubernetesMinor:
+        return max(self.kubernetes)
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """Open the database read-only and immutable; a missing file is an error, never created."""
+    path = Path(path).resolve()
+    if not path.exists():
+        raise FileNotFoundError(f"no database at {path}: run 'kb build' first")
+    connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def _rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
+    out = []
+    for row in connection.execute(sql):
+        item = {}
+        for key in row.keys():  # noqa: SIM118 - sqlite3.Row iterates values, not keys
+            value = row[key]
+            item[key] = json.loads(value) if key in _JSON_COLUMNS and isinstance(value, str) else value
+        out.append(item)
+    return out
+
+
+def _without_nulls(item: dict[str, Any], *drop: str) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if v is not None and k not in drop}
+
+
+def _steps(rows: list[dict[str, Any]]) -> list[Step]:
+    return [
+        Step.model_validate(
+            _without_nulls(row, "position", "feature_id", "runtime_id") | {"partial": bool(row["partial"])}
+        )
+        for row in rows
+    ]
+
+
+def _group(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
+    return grouped
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read the whole database at ``path`` into a Catalog."""
+    connection = open_readonly(path)
+    try:
+        return _read(connection, Path(path))
+    finally:
+        connection.close()
+
+
+def _read(db: sqlite3.Connection, path: Path) -> Catalog:
+    meta = {row["key"]: row["value"] for row in _rows(db, "select key, value from meta")}
+    kubernetes = {
+        parse_kubernetes(row["version"]): KubernetesRelease.model_validate(
+            _without_nulls(row, "sort_key") | {"released": row["released"]}
+        )
+        for row in _rows(db, "select * from kubernetes_releases")
+    }
+    windows = {
+        row["id"]: WindowsRelease.model_validate(_without_nulls(row, "build_number"))
+        for row in _rows(db, "select * from windows_releases order by build_number, channel desc")
+    }
+    os_rows = _group(_rows(db, "select * from os_support order by kubernetes, windows_id"), "kubernetes")
+    as_released = _group(_rows(db, "select * from os_support_as_released"), "kubernetes")
+    os_support = {}
+    for version, rows in os_rows.items():
+        first = rows[0]
+        order = list(windows)
+        os_support[parse_kubernetes(version)] = OsSupport(
+            kubernetes=version,
+            windows=sorted((r["windows_id"] for r in rows), key=order.index),
+            as_released=sorted((r["windows_id"] for r in as_released[version]), key=order.index)
+            if first["at_release"] is not None
+            else None,
+            notes=first["notes"],
+            sources=first["sources"],
+            confidence=first["confidence"],
+        )
+    runtime_steps = _group(_rows(db, "select * from runtime_history order by runtime_id, position"), "runtime_id")
+    runtimes = {
+        row["id"]: Runtime.model_validate(_without_nulls(row) | {"history": _steps(runtime_steps[row["id"]])})
+        for row in _rows(db, "select * from runtimes")
+    }
+    feature_steps = _group(_rows(db, "select * from feature_history order by feature_id, position"), "feature_id")
+    features = {}
+    for row in _rows(db, "select * from features order by id"):
+        kep = {"number": row["kep_number"], "url": row["kep_url"]} if row["kep_number"] is not None else None
+        item = _without_nulls(row, "kep_number", "kep_url", "search_terms")
+        features[row["id"]] = Feature.model_validate(item | {"kep": kep, "history": _steps(feature_steps[row["id"]])})
+    runtime_keys = {normalise(name): r.id for r in runtimes.values() for name in (r.id, *r.aliases)}
+    return Catalog(
+        meta=Meta(meta["dataset_version"], meta["content_hash"], meta["built"], int(meta["schema_version"])),
+        categories={row["id"]: Category.model_validate(row) for row in _rows(db, "select * from categories")},
+        kubernetes=kubernetes,
+        windows=windows,
+        os_support=os_support,
+        runtimes=runtimes,
+        isolation={
+            row["mode"]: IsolationSupport.model_validate(row) for row in _rows(db, "select * from isolation_modes")
+        },
+        image_compatibility={
+            (row["host"], row["image"]): ImageCompatibility.model_validate(_without_nulls(row))
+            for row in _rows(db, "select * from image_compatibility")
+        },
+        features=features,
+        feature_keys={row["key"]: row["feature_id"] for row in _rows(db, "select key, feature_id from feature_names")},
+        windows_index=WindowsIndex.of(windows.values()),
+        runtime_keys=runtime_keys,
+        path=path,
+    )

@@ -1,0 +1,142 @@
+"""The terminal front: a thin shell over :mod:`kb.query`. Exit 0 supported, 1 not supported, 2 bad input."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from kb import query
+from kb.build import build as build_database
+from kb.catalog import Catalog, load_catalog
+from kb.errors import DataInvalid, KbError
+from kb.render import support_line
+
+EXIT_SUPPORTED, EXIT_NOT_SUPPORTED, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_DB = Path("build/kb.db")
+DEFAULT_DATA = Path("data")
+
+app = typer.Typer(
+    help="Answers about Windows nodes on Kubernetes, offline, from the knowledge base.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="KB_DB", help="The built database.")]
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    """Print ``message`` on stderr and exit with ``code``: the one place errors leave the CLI."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def open_catalog(db: Path) -> Catalog:
+    try:
+        return load_catalog(db)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+
+
+@app.command()
+def build(
+    data: Annotated[Path, typer.Option(help="The curated data folder.")] = DEFAULT_DATA,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Validate data/ and write the SQLite database."""
+    try:
+        digest = build_database(data, db)
+    except DataInvalid as exc:
+        fail(str(exc))
+    typer.echo(f"built {db} (content hash {digest[:12]})")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option(help="Folder to write the JSON Schema files into.")] = Path("docs/schema"),
+) -> None:
+    """Export JSON Schema for each kind of data file (for editors)."""
+    from kb.schema import write_schemas
+
+    for path in write_schemas(out):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def support(
+    feature: Annotated[str, typer.Argument(help="Feature id, name or alias, e.g. hostprocess.")],
+    kubernetes: Annotated[str, typer.Option("--kubernetes", "-k", help="e.g. 1.22, v1.22.3, latest.")] = "latest",
+    windows: Annotated[str | None, typer.Option("--windows", "-w", help="e.g. ltsc2022, ws2019, 10.0.17763.")] = None,
+    runtime: Annotated[str | None, typer.Option("--runtime", "-r", help="e.g. containerd://1.7.13.")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Is FEATURE supported on a Kubernetes version (with a Windows release and runtime)?"""
+    catalog = open_catalog(db)
+    try:
+        answer = query.support(catalog, feature, kubernetes, windows, runtime)
+    except KbError as exc:
+        fail(exc.message)
+    typer.echo(answer.model_dump_json(indent=2) if json_output else support_line(answer))
+    raise typer.Exit(EXIT_SUPPORTED if answer.supported else EXIT_NOT_SUPPORTED)
+
+
+@app.command()
+def features(
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    kubernetes: Annotated[str | None, typer.Option("--kubernetes", "-k", help="Status at this version.")] = None,
+    json_output: Annotated[bool, typer.Option("--json")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List features with their status at a Kubernetes version (newest by default)."""
+    catalog = open_catalog(db)
+    try:
+        found = query.list_features(catalog, category=category, kubernetes=kubernetes)
+    except KbError as exc:
+        fail(exc.message)
+    if json_output:
+        typer.echo("[" + ",\n".join(f.model_dump_json() for f in found) + "]")
+        return
+    width = max((len(f.id) for f in found), default=0)
+    for f in found:
+        typer.echo(f"{f.id:<{width}}  {f.status:<13}  {f.category}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: one per core).")] = None,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Serve the JSON API (and the built site, when present) with production settings."""
+    import uvicorn
+
+    if not db.exists():
+        fail(f"no database at {db}: run 'kb build' first")
+    os.environ["KB_DB"] = str(db.resolve())
+    uvicorn.run(
+        "api.main:app",
+        host=host,
+        port=port,
+        workers=workers or os.cpu_count() or 1,
+        log_level="warning",
+        access_log=False,
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KbError as exc:  # pragma: no cover - every command maps its own errors
+        typer.echo(f"error: {exc.message}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Errors as values the caller can act on; the API and the CLI map each to a status and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class KbError(Exception):
+    """Base of every error a question can raise; ``code`` is stable for scripts."""
+
+    code = "error"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestions = suggestions or []
+
+
+class NotFound(KbError):
+    """The question names something the data does not hold."""
+
+    code = "not_found"
+
+
+class UnknownFeature(NotFound):
+    code = "unknown_feature"
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"No feature is known as {name!r}.{hint}", suggestions)
+        self.name = name
+
+
+class UnknownVersion(NotFound):
+    """A well-formed version the data does not cover (too old, too new, or not a release)."""
+
+    code = "unknown_version"
+
+    def __init__(self, kind: str, text: str, known: str, suggestions: list[str]) -> None:
+        super().__init__(f"{kind} {text!r} is not in the data (the data covers {known}).", suggestions)
+        self.text = text
+
+
+class InvalidInput(KbError):
+    """The question is malformed: a version that cannot be read, an empty parameter."""
+
+    code = "invalid_input"
+
+
+class InvalidVersion(InvalidInput):
+    code = "invalid_version"
+
+    def __init__(self, kind: str, text: str, accepted_forms: list[str], suggestions: list[str] | None = None) -> None:
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"{text!r} is not a {kind} version.{hint} Accepted forms: {', '.join(accepted_forms)}.",
+            suggestions or accepted_forms,
+        )
+        self.text = text
+        self.accepted_forms = accepted_forms
+
+
+@dataclass(frozen=True)
+class DataProblem:
+    """One broken fact: which file, which entry, which field, and what is wrong."""
+
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
+
+
+@dataclass
+class DataInvalid(Exception):
+    """The curated data breaks one or more rules; nothing was written."""
+
+    problems: list[DataProblem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        return f"{len(self.problems)} problem(s) in data/:\n{lines}"

@@ -1,0 +1,113 @@
+"""Files -> validated models: read ``data/`` and return a :class:`~kb.models.Dataset` or raise DataInvalid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from kb.errors import DataInvalid, DataProblem
+from kb.models import (
+    Category,
+    Dataset,
+    Feature,
+    ImageCompatibilityFile,
+    KubernetesRelease,
+    OsSupport,
+    Runtime,
+    WindowsRelease,
+)
+from kb.rules import check_dataset
+
+DATA_FILES: dict[str, tuple[str, Any]] = {
+    "categories": ("categories.yaml", list[Category]),
+    "kubernetes": ("kubernetes.yaml", list[KubernetesRelease]),
+    "windows": ("windows.yaml", list[WindowsRelease]),
+    "os_support": ("os-support.yaml", list[OsSupport]),
+    "runtimes": ("runtimes.yaml", list[Runtime]),
+    "image_compatibility": ("image-compatibility.yaml", ImageCompatibilityFile),
+}
+"""Dataset field -> (file under data/, the type that file holds). Features are one file each."""
+
+FEATURES_DIR = "features"
+
+
+def read_yaml(path: Path, label: str) -> Any:
+    """Parse one YAML file; a syntax error becomes a DataInvalid naming the file and line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "?"
+        raise DataInvalid([DataProblem(label, where, "-", f"YAML syntax: {exc}")]) from exc
+    except OSError as exc:
+        raise DataInvalid([DataProblem(label, "-", "-", f"cannot read: {exc}")]) from exc
+
+
+def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+    """Name the entry an error sits in (its id or version) and the rest of the path."""
+    if loc and isinstance(loc[0], int) and isinstance(raw, list) and loc[0] < len(raw):
+        item = raw[loc[0]]
+        if isinstance(item, dict):
+            label = item.get("id") or item.get("version") or item.get("kubernetes") or f"#{loc[0]}"
+            return str(label), loc[1:]
+        return f"#{loc[0]}", loc[1:]
+    if isinstance(raw, dict) and raw.get("id"):
+        return str(raw["id"]), loc
+    return "-", loc
+
+
+def problems_of(error: ValidationError, file: str, raw: Any) -> list[DataProblem]:
+    """Turn pydantic's errors into DataProblems naming file, entry and field."""
+    problems = []
+    for item in error.errors():
+        entry, rest = _entry_name(raw, tuple(item["loc"]))
+        field = ".".join(str(part) for part in rest) or "-"
+        problems.append(DataProblem(file, entry, field, item["msg"]))
+    return problems
+
+
+def validate_file(path: Path, kind: Any, label: str) -> tuple[Any, list[DataProblem]]:
+    """Validate one file against its type; return the value or the problems found."""
+    raw = read_yaml(path, label)
+    try:
+        return TypeAdapter(kind).validate_python(raw), []
+    except ValidationError as exc:
+        return None, problems_of(exc, label, raw)
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and validate every file under ``data_dir``; raise DataInvalid listing all problems."""
+    data_dir = Path(data_dir)
+    values: dict[str, Any] = {}
+    problems: list[DataProblem] = []
+    for name, (filename, kind) in DATA_FILES.items():
+        path = data_dir / filename
+        if not path.exists():
+            problems.append(DataProblem(filename, "-", "-", "file is missing"))
+            continue
+        values[name], found = validate_file(path, kind, filename)
+        problems += found
+    values["features"] = []
+    for path in sorted((data_dir / FEATURES_DIR).glob("*.yaml")):
+        label = f"{FEATURES_DIR}/{path.name}"
+        feature, found = validate_file(path, Feature, label)
+        problems += found
+        if feature is not None:
+            if feature.id != path.stem:
+                problems.append(DataProblem(label, feature.id, "id", f"must match the file name {path.stem!r}"))
+            values["features"].append(feature)
+    if problems:
+        raise DataInvalid(problems)
+    dataset = Dataset(**values)
+    problems = check_dataset(dataset)
+    if problems:
+        raise DataInvalid(problems)
+    return dataset
+
+
+def dump_model(model: BaseModel) -> dict[str, Any]:
+    """A model as plain JSON-ready data, without defaults, as it would be written to a file."""
+    return model.model_dump(mode="json", exclude_defaults=True)

@@ -1,0 +1,289 @@
+"""What a fact is: the pydantic models for the curated files under ``data/``.
+
+Every model is strict (unknown keys are errors) and immutable. Cross-file rules
+(a version that must exist, ids that must be unique) live in :mod:`kb.rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+STATUSES = ("not-supported", "alpha", "beta", "stable", "deprecated", "removed")
+Status = Literal["not-supported", "alpha", "beta", "stable", "deprecated", "removed"]
+"""The closed set of states a feature can be in at one Kubernetes minor."""
+
+USABLE_STATUSES = frozenset({"alpha", "beta", "stable", "deprecated"})
+"""Statuses under which a feature can be used on that version (maybe behind a gate)."""
+
+REASONS = ("os-limitation", "not-implemented", "runtime-or-cni", "needs-windows-update")
+Reason = Literal["os-limitation", "not-implemented", "runtime-or-cni", "needs-windows-update"]
+"""Why something is not supported on Windows."""
+
+Confidence = Literal["read", "inferred"]
+Kind = Literal["feature", "limitation"]
+Channel = Literal["LTSC", "SAC", "Annual"]
+FieldBehaviour = Literal["rejected", "ignored", "different", "supported"]
+"""What Windows does with a pod-spec field: the API server rejects it for
+``spec.os.name: windows``, the kubelet ignores it, it behaves differently, or it works."""
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MINOR = re.compile(r"^1\.(?:[5-9]|[1-9][0-9])$")
+_BUILD = re.compile(r"^10\.0\.\d{5}$")
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise ValueError(f"not a valid http(s) URL: {value!r}")
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"{value!r} is not kebab-case (lowercase letters, digits, single hyphens)")
+    return value
+
+
+def _check_minor(value: str) -> str:
+    if not _MINOR.match(value):
+        raise ValueError(f"{value!r} is not a Kubernetes minor written as '1.N'")
+    return value
+
+
+def _check_build(value: str) -> str:
+    if not _BUILD.match(value):
+        raise ValueError(f"{value!r} is not a Windows build written as '10.0.NNNNN'")
+    return value
+
+
+def _url_to_source(value: object) -> object:
+    return {"url": value} if isinstance(value, str) else value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+Slug = Annotated[str, AfterValidator(_check_slug)]
+MinorText = Annotated[str, AfterValidator(_check_minor)]
+BuildText = Annotated[str, AfterValidator(_check_build)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact was read. Written as a bare URL or as a mapping with a note."""
+
+    url: Url
+    note: str | None = None
+    docs_version: str | None = Field(
+        default=None, description="The Kubernetes docs version a historical page describes, e.g. v1.22."
+    )
+
+
+SourceRef = Annotated[Source, BeforeValidator(_url_to_source)]
+Sources = Annotated[list[SourceRef], Field(min_length=1)]
+
+
+class Disagreement(Strict):
+    """A value another source gives, recorded next to the one we chose."""
+
+    about: NonEmpty
+    other_value: NonEmpty
+    chosen: NonEmpty = Field(description="What the data uses and why.")
+    sources: Sources
+
+
+class Requirement(Strict):
+    """A condition for a step: a minimum Windows release, a runtime, or free text."""
+
+    windows: Slug | None = Field(default=None, description="Minimum Windows release id (by build).")
+    runtime: Slug | None = Field(default=None, description="Runtime id that is required.")
+    runtime_version: str | None = Field(default=None, description="Minimum runtime version, e.g. 1.6.")
+    text: str | None = Field(default=None, description="Human wording; generated when omitted.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Requirement:
+        if not (self.windows or self.runtime or self.text):
+            raise ValueError("a requirement needs at least one of windows, runtime or text")
+        if self.runtime_version and not self.runtime:
+            raise ValueError("runtime_version needs runtime")
+        return self
+
+
+class Step(Strict):
+    """One step of a history: the state from ``since`` until the next step."""
+
+    since: MinorText
+    status: Status
+    enabled_by_default: bool | None = None
+    partial: bool = Field(default=False, description="Usable, with limits the note explains.")
+    reason: Reason | None = Field(default=None, description="Why not, for not-supported and removed.")
+    requirements: list[Requirement] = []
+    note: str | None = None
+    sources: Sources
+    confidence: Confidence = "read"
+    confidence_note: str | None = None
+
+    @model_validator(mode="after")
+    def _reason_fits_status(self) -> Step:
+        if self.reason and self.status not in ("not-supported", "removed"):
+            raise ValueError(f"reason is only for not-supported or removed steps, not {self.status}")
+        return self
+
+
+class PodField(Strict):
+    """A pod-spec field path concerned by a feature and what Windows does with it."""
+
+    path: NonEmpty = Field(description="e.g. spec.containers[*].securityContext.runAsUser")
+    on_windows: FieldBehaviour
+    note: str | None = None
+
+
+class Kep(Strict):
+    number: int
+    url: Url
+
+
+class Feature(Strict):
+    """A feature or limitation of Windows nodes, with its history (``data/features/<id>.yaml``)."""
+
+    id: Slug
+    name: NonEmpty
+    category: Slug
+    kind: Kind
+    summary: NonEmpty
+    aliases: list[NonEmpty] = []
+    feature_gates: list[NonEmpty] = []
+    kep: Kep | None = None
+    fields: list[PodField] = []
+    related: list[Slug] = []
+    history: Annotated[list[Step], Field(min_length=1)]
+    notes: list[str] = []
+    disagreements: list[Disagreement] = []
+    sources: Sources
+    confidence: Confidence = "read"
+    confidence_note: str | None = None
+
+
+class Category(Strict):
+    id: Slug
+    name: NonEmpty
+    description: NonEmpty
+
+
+class KubernetesRelease(Strict):
+    """A Kubernetes minor release and its Windows node support stage."""
+
+    version: MinorText
+    released: date | None = Field(description="GA date; null when a source confirms the release but not its date.")
+    maintenance_start: date | None = None
+    end_of_life: date | None = None
+    latest_patch: str | None = None
+    latest_patch_date: date | None = None
+    windows_stage: Literal["alpha", "beta", "stable"]
+    notes: list[str] = []
+    disagreements: list[Disagreement] = []
+    sources: Sources
+    confidence: Confidence = "read"
+
+
+class ImageTags(Strict):
+    servercore: list[str] = []
+    nanoserver: list[str] = []
+    server: list[str] = []
+    windows: list[str] = []
+
+
+class WindowsRelease(Strict):
+    """A Windows Server release that can host containers."""
+
+    id: Slug
+    name: NonEmpty
+    channel: Channel
+    version: NonEmpty = Field(description="Marketing version, e.g. 1809, 21H2, 23H2.")
+    build: BuildText
+    ga: date
+    mainstream_end: date | None = None
+    extended_end: date | None = None
+    image_tags: ImageTags = ImageTags()
+    aliases: list[NonEmpty] = []
+    notes: list[str] = []
+    disagreements: list[Disagreement] = []
+    sources: Sources
+    confidence: Confidence = "read"
+
+
+class OsSupport(Strict):
+    """Which Windows releases a Kubernetes minor supports for Windows nodes."""
+
+    kubernetes: MinorText
+    windows: Annotated[list[Slug], Field(min_length=1)]
+    as_released: list[Slug] | None = Field(
+        default=None, description="The list the docs showed at release, where a later docs change altered it."
+    )
+    notes: list[str] = []
+    sources: Sources
+    confidence: Confidence = "read"
+
+
+class RuntimeVersion(Strict):
+    version: NonEmpty
+    released: date | None = None
+    end_of_life: date | None = None
+    sources: Sources
+
+
+class Runtime(Strict):
+    """A container runtime for Windows nodes and its history per Kubernetes minor."""
+
+    id: Slug
+    name: NonEmpty
+    summary: NonEmpty
+    aliases: list[NonEmpty] = []
+    history: Annotated[list[Step], Field(min_length=1)]
+    versions: list[RuntimeVersion] = []
+    sources: Sources
+
+
+class ImageCompatibility(Strict):
+    """Whether an image built for one Windows release runs on a host of another."""
+
+    host: Slug
+    image: Slug
+    process: bool
+    hyperv: bool
+    note: str | None = None
+    sources: Sources
+    confidence: Confidence = "read"
+
+
+class IsolationSupport(Strict):
+    """Which isolation modes Kubernetes supports for Windows pods."""
+
+    mode: Literal["process", "hyperv"]
+    supported: bool
+    note: NonEmpty
+    sources: Sources
+
+
+class ImageCompatibilityFile(Strict):
+    isolation: list[IsolationSupport]
+    rules: list[ImageCompatibility]
+
+
+class Dataset(Strict):
+    """Everything under ``data/``, validated file by file."""
+
+    categories: list[Category]
+    kubernetes: list[KubernetesRelease]
+    windows: list[WindowsRelease]
+    os_support: list[OsSupport]
+    runtimes: list[Runtime]
+    image_compatibility: ImageCompatibilityFile
+    features: list[Feature]

@@ -1,0 +1,204 @@
+"""What a version is and how to read one: Kubernetes minors, Windows releases, runtimes.
+
+The one place that turns what people type (``v1.22.3``, ``WS2019``, ``10.0.17763.737``,
+``containerd://1.7.13``) into the data's ids. Everything else calls these functions.
+
+Windows resolution rule: an explicit name or id wins (``sac1809``, ``Windows Server,
+version 1809`` name the Semi-Annual release). Inputs that only identify a build or a
+version number (``1809``, ``10.0.17763``, ``10.0.17763.737``, a ``1809`` image tag) resolve
+to the LTSC release with that build, because that is the release still serviced and the
+one nodes of that build run today; a build with no LTSC release resolves to its only release.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kb.errors import InvalidVersion, UnknownVersion
+
+KUBERNETES_FORMS = ["1.22", "v1.22", "1.22.3", "v1.22.3", "1.22.0-rc.1", "latest"]
+WINDOWS_FORMS = [
+    "ltsc2019",
+    "Windows Server 2019",
+    "WS2019",
+    "2019",
+    "1809",
+    "sac1809",
+    "10.0.17763",
+    "10.0.17763.737",
+]
+RUNTIME_FORMS = ["containerd", "containerd 1.6.21", "containerd://1.7.13", "docker", "docker://20.10.9"]
+
+_KUBE = re.compile(r"^v?([0-9]+)\.([0-9]+)(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+_BUILD = re.compile(r"^(?:10\.0\.)?([0-9]{5})(?:\.[0-9]+)?$")
+_EDITION_WORDS = re.compile(r"\b(datacenter|standard|essentials|core|edition|azure|microsoft)\b")
+
+
+@dataclass(frozen=True, order=True)
+class KubernetesMinor:
+    """A Kubernetes minor release, compared numerically (1.9 < 1.10)."""
+
+    major: int
+    minor: int
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+
+def parse_kubernetes(text: str) -> KubernetesMinor:
+    """Read any accepted form of a Kubernetes version as its minor; raise InvalidVersion otherwise."""
+    match = _KUBE.match(text.strip())
+    if not match:
+        raise InvalidVersion("Kubernetes", text, KUBERNETES_FORMS)
+    return KubernetesMinor(int(match.group(1)), int(match.group(2)))
+
+
+def resolve_kubernetes(text: str, known: Sequence[KubernetesMinor]) -> KubernetesMinor:
+    """Resolve a version to a minor the data covers; ``latest`` is the newest one."""
+    if text.strip().lower() in ("latest", "newest", "current"):
+        return max(known)
+    minor = parse_kubernetes(text)
+    if minor not in known:
+        raise UnknownVersion(
+            "Kubernetes", text, f"{min(known)} to {max(known)}", [str(m) for m in nearest_minors(minor, known)]
+        )
+    return minor
+
+
+def nearest_minors(minor: KubernetesMinor, known: Sequence[KubernetesMinor], count: int = 2) -> list[KubernetesMinor]:
+    """The known minors closest to ``minor``, nearest first."""
+
+    def distance(m: KubernetesMinor) -> tuple[int, int]:
+        return (abs(m.major - minor.major), abs(m.minor - minor.minor))
+
+    return sorted(known, key=distance)[:count]
+
+
+def minors_between(
+    start: KubernetesMinor, end: KubernetesMinor, known: Iterable[KubernetesMinor]
+) -> list[KubernetesMinor]:
+    """Known minors in the closed range [start, end], ascending."""
+    return sorted(m for m in known if start <= m <= end)
+
+
+class WindowsLike(Protocol):
+    """What resolution needs to know of a Windows release."""
+
+    id: str
+    name: str
+    channel: str
+    version: str
+    build: str
+    aliases: Sequence[str]
+
+
+def normalise(text: str) -> str:
+    """Lowercase and drop everything but letters and digits: 'Windows Server, 2019' -> 'windowsserver2019'."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def build_number(build: str) -> int:
+    """'10.0.17763' -> 17763."""
+    return int(build.rsplit(".", 1)[-1])
+
+
+def windows_keys(release: WindowsLike) -> tuple[set[str], set[str]]:
+    """The normalised names that select ``release``: (explicit names, version-only names).
+
+    Explicit names always select this release; version-only names (``1809``) go to the
+    LTSC release of the same build when there is one.
+    """
+    version = normalise(release.version)
+    explicit = {normalise(release.id), normalise(release.name), *(normalise(a) for a in release.aliases)}
+    if release.channel == "LTSC":
+        year = release.name.rsplit(" ", 1)[-1]
+        explicit |= {f"{p}{year}" for p in ("", "ws", "win", "server", "windowsserver", "ltsc", "windowsserverltsc")}
+    else:
+        prefix = {"SAC": "sac", "Annual": "ac"}[release.channel]
+        explicit |= {f"{p}{version}" for p in (prefix, "ws", "server", "windowsserver", "windowsserverversion")}
+    return explicit, {version}
+
+
+@dataclass(frozen=True)
+class WindowsIndex:
+    """Lookup tables from what people type to Windows release ids."""
+
+    by_key: dict[str, str]
+    by_build: dict[int, str]
+    names: dict[str, str]
+
+    @classmethod
+    def of(cls, releases: Iterable[WindowsLike]) -> WindowsIndex:
+        releases = list(releases)
+        by_key: dict[str, str] = {}
+        by_build: dict[int, str] = {}
+        # LTSC releases last so that they take version-only keys and builds they share.
+        for release in sorted(releases, key=lambda r: r.channel == "LTSC"):
+            explicit, version_only = windows_keys(release)
+            for key in version_only:
+                by_key[key] = release.id
+            by_build[build_number(release.build)] = release.id
+        for release in releases:
+            explicit, _ = windows_keys(release)
+            for key in explicit:
+                by_key[key] = release.id
+        return cls(by_key, by_build, {r.id: r.name for r in releases})
+
+    def resolve(self, text: str) -> str:
+        """The id of the Windows release ``text`` names; InvalidVersion or UnknownVersion otherwise."""
+        cleaned = _EDITION_WORDS.sub(" ", text.strip().lower())
+        key = normalise(cleaned)
+        if key in self.by_key:
+            return self.by_key[key]
+        build = _BUILD.match(text.strip())
+        if build:
+            number = int(build.group(1))
+            if number in self.by_build:
+                return self.by_build[number]
+            known = ", ".join(f"10.0.{b}" for b in sorted(self.by_build))
+            raise UnknownVersion("Windows build", text, known, self._close(key))
+        raise InvalidVersion("Windows Server", text, WINDOWS_FORMS, self._close(key))
+
+    def _close(self, key: str) -> list[str]:
+        matches = difflib.get_close_matches(key, list(self.by_key), n=6, cutoff=0.6)
+        ids = list(dict.fromkeys(self.by_key[m] for m in matches))
+        return ids[:3]
+
+
+@dataclass(frozen=True)
+class RuntimeSpec:
+    """A runtime as an operator names it: ``containerd``, ``containerd 1.6.21``, ``containerd://1.7.13``."""
+
+    name: str
+    version: tuple[int, ...] | None
+
+    @property
+    def version_text(self) -> str | None:
+        return ".".join(map(str, self.version)) if self.version else None
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.version_text}" if self.version else self.name
+
+
+_RUNTIME = re.compile(r"^([a-z][a-z0-9-]*?)(?:://|[ @:/=-]+)?v?([0-9]+(?:\.[0-9]+)*)?(?:[-+~][0-9A-Za-z.+~-]*)?$")
+
+
+def parse_version_tuple(text: str) -> tuple[int, ...]:
+    """'1.6.21' -> (1, 6, 21); raise ValueError for anything else."""
+    if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)*", text):
+        raise ValueError(f"{text!r} is not a dotted version")
+    return tuple(int(p) for p in text.split("."))
+
+
+def parse_runtime(text: str, aliases: dict[str, str]) -> RuntimeSpec:
+    """Read a runtime and optional version; ``aliases`` maps normalised names to runtime ids."""
+    match = _RUNTIME.match(text.strip().lower())
+    name = aliases.get(normalise(match.group(1))) if match else None
+    if not match or name is None:
+        raise InvalidVersion("container runtime", text, RUNTIME_FORMS, sorted(set(aliases.values())))
+    version = parse_version_tuple(match.group(2)) if match.group(2) else None
+    return RuntimeSpec(name, version)

@@ -1,0 +1,61 @@
+"""Shared fixtures: a small fixture dataset, the real dataset, and catalogs built from each."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.build import build
+from kb.catalog import Catalog, load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+REAL_DATA = ROOT / "data"
+
+
+@pytest.fixture
+def fixture_data(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture dataset, for tests that break it."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture
+def edit_yaml() -> Callable[[Path, Callable], None]:
+    """Load a YAML file, let a function change it, and write it back."""
+
+    def edit(path: Path, change: Callable) -> None:
+        document = yaml.safe_load(path.read_text())
+        result = change(document)
+        path.write_text(yaml.safe_dump(result if result is not None else document, sort_keys=False))
+
+    return edit
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fixture") / "kb.db"
+    build(FIXTURE_DATA, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def fixture_catalog(fixture_db: Path) -> Catalog:
+    return load_catalog(fixture_db)
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("real") / "kb.db"
+    build(REAL_DATA, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_catalog(real_db: Path) -> Catalog:
+    return load_catalog(real_db)

@@ -1,0 +1,69 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from kb.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(args))
+
+
+@pytest.mark.parametrize(
+    "args,code",
+    [
+        (["hostprocess", "--kubernetes", "1.22"], 0),
+        (["hostprocess", "-k", "1.21"], 1),
+        (["hostprocess", "-k", "1.23", "--windows", "ws2019"], 1),
+        (["hostprocess", "-k", "1.23", "--runtime", "containerd://1.7.1", "-w", "ltsc2022"], 0),
+        (["nope", "-k", "1.22"], 2),
+        (["hostprocess", "-k", "1.99"], 2),
+        (["hostprocess", "-k", "x"], 2),
+        (["hostprocess", "-k", "1.23", "-w", "ws2033"], 2),
+        (["hostprocess", "-k", "1.23", "-r", "podman"], 2),
+    ],
+)
+def test_support_exit_codes(fixture_db, args, code):
+    result = run("support", *args, "--db", str(fixture_db))
+    assert result.exit_code == code, result.output
+
+
+def test_default_output_is_one_line_with_a_source(fixture_db):
+    result = run("support", "hostprocess", "-k", "1.22", "--db", str(fixture_db))
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("HostProcess containers on Kubernetes 1.22: alpha, supported")
+    assert "Source: https://" in lines[0]
+
+
+def test_json_output_is_the_contract(fixture_db):
+    result = run("support", "hostprocess", "-k", "1.22", "--json", "--db", str(fixture_db))
+    assert json.loads(result.stdout)["status"] == "alpha"
+
+
+def test_errors_go_to_stderr(fixture_db):
+    result = run("support", "nope", "-k", "1.22", "--db", str(fixture_db))
+    assert result.stdout == ""
+    assert "No feature is known as 'nope'" in result.stderr
+
+
+def test_features_lists_by_category(fixture_db):
+    result = run("features", "--category", "networking", "--db", str(fixture_db))
+    assert result.exit_code == 0
+    assert result.stdout.split() == ["host-network", "not-supported", "networking"]
+
+
+def test_build_reports_invalid_data_with_exit_2(fixture_data, edit_yaml, tmp_path):
+    edit_yaml(fixture_data / "features" / "host-network.yaml", lambda d: d.update(sources=[]))
+    result = run("build", "--data", str(fixture_data), "--db", str(tmp_path / "kb.db"))
+    assert result.exit_code == 2
+    assert "features/host-network.yaml: host-network: sources" in result.stderr
+    assert not (tmp_path / "kb.db").exists()
+
+
+def test_missing_database_is_exit_2(tmp_path):
+    result = run("support", "hostprocess", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 2 and "kb build" in result.stderr

@@ -1,0 +1,121 @@
+import pytest
+
+from kb import query
+from kb.errors import InvalidInput, InvalidVersion, UnknownFeature, UnknownVersion
+
+
+@pytest.mark.parametrize(
+    "kubernetes,status,supported,since",
+    [
+        ("1.21", "not-supported", False, None),
+        ("1.22", "alpha", True, "1.22"),
+        ("v1.23.4", "beta", True, "1.23"),
+        ("latest", "beta", True, "1.23"),
+    ],
+)
+def test_status_follows_the_history(fixture_catalog, kubernetes, status, supported, since):
+    answer = query.support(fixture_catalog, "hostprocess", kubernetes)
+    assert (answer.status, answer.supported, answer.since) == (status, supported, since)
+
+
+def test_the_answer_carries_gate_default_and_sources(fixture_catalog):
+    answer = query.support(fixture_catalog, "Host Process Containers", "1.22")
+    assert answer.feature.id == "hostprocess-containers"
+    assert answer.feature_gate == "WindowsHostProcessContainers"
+    assert answer.enabled_by_default is False
+    assert answer.sources and all(s.startswith("https://") for s in answer.sources)
+    assert answer.dataset.version == fixture_catalog.meta.dataset_version
+
+
+def test_before_the_first_record_is_not_supported_and_says_so(fixture_catalog):
+    answer = query.support(fixture_catalog, "hostprocess", "1.21")
+    assert answer.status == "not-supported" and not answer.supported
+    assert "before Kubernetes 1.22" in answer.notes[0]
+    assert answer.sources
+
+
+def test_requirements_are_unknown_without_windows_or_runtime(fixture_catalog):
+    answer = query.support(fixture_catalog, "hostprocess", "1.23")
+    assert [(r.text, r.met) for r in answer.requirements] == [
+        ("containerd 1.6 or newer", None),
+        ("Windows Server 2022 or newer", None),
+    ]
+    assert answer.supported
+
+
+def test_a_windows_release_that_fails_a_requirement_makes_it_unsupported(fixture_catalog):
+    answer = query.support(fixture_catalog, "hostprocess", "1.23", windows="ws2019")
+    assert answer.status == "beta" and not answer.supported
+    assert answer.windows.id == "ltsc2019" and answer.windows.build == "10.0.17763"
+    assert any("Requires Windows Server 2022 or newer" in n for n in answer.notes)
+
+
+def test_a_windows_release_not_supported_on_that_kubernetes_is_unsupported(fixture_catalog):
+    answer = query.support(fixture_catalog, "hostprocess", "1.22", windows="ltsc2022")
+    assert not answer.supported
+    assert any("not a supported node OS on Kubernetes 1.22" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(
+    "runtime,met,supported",
+    [
+        ("containerd://1.7.13", True, True),
+        ("containerd 1.5.0", False, False),
+        ("containerd", None, True),
+        ("docker://19.3.14", False, False),
+    ],
+)
+def test_runtime_requirements_are_evaluated(fixture_catalog, runtime, met, supported):
+    answer = query.support(fixture_catalog, "hostprocess", "1.23", windows="ltsc2022", runtime=runtime)
+    containerd = next(r for r in answer.requirements if r.text == "containerd 1.6 or newer")
+    assert containerd.met is met
+    assert answer.supported is supported
+
+
+def test_a_removed_runtime_rules_the_answer_out(fixture_catalog):
+    answer = query.support(fixture_catalog, "host-network", "1.24", runtime="docker")
+    assert any(r.met is False and "Docker (dockershim)" in r.text for r in answer.requirements)
+    assert any("removed" in n for n in answer.notes)
+
+
+def test_not_supported_carries_its_reason(fixture_catalog):
+    answer = query.support(fixture_catalog, "hostNetwork", "1.23")
+    assert (answer.status, answer.reason, answer.supported) == ("not-supported", "not-implemented", False)
+
+
+def test_unknown_feature_suggests_close_names(fixture_catalog):
+    with pytest.raises(UnknownFeature) as error:
+        query.support(fixture_catalog, "hostproces", "1.23")
+    assert "hostprocess-containers" in error.value.suggestions
+
+
+@pytest.mark.parametrize("version,error", [("1.99", UnknownVersion), ("2.0", UnknownVersion), ("one", InvalidVersion)])
+def test_versions_outside_the_data_are_errors_never_answers(fixture_catalog, version, error):
+    with pytest.raises(error):
+        query.support(fixture_catalog, "hostprocess", version)
+
+
+def test_empty_feature_is_invalid_input(fixture_catalog):
+    with pytest.raises(InvalidInput):
+        query.support(fixture_catalog, "  ", "1.23")
+
+
+def test_feature_detail_has_history_and_a_timeline_over_every_minor(fixture_catalog):
+    detail = query.feature_detail(fixture_catalog, "hostprocess")
+    assert [s.since for s in detail.history] == ["1.22", "1.23"]
+    assert [t.kubernetes for t in detail.timeline] == ["1.9", "1.10", "1.21", "1.22", "1.23", "1.24"]
+    assert [t.status for t in detail.timeline][-3:] == ["alpha", "beta", "beta"]
+
+
+def test_list_features_filters(fixture_catalog):
+    assert [f.id for f in query.list_features(fixture_catalog, category="networking")] == ["host-network"]
+    assert [f.id for f in query.list_features(fixture_catalog, status="alpha", kubernetes="1.22")] == [
+        "hostprocess-containers"
+    ]
+    with pytest.raises(InvalidInput):
+        query.list_features(fixture_catalog, category="gpu")
+
+
+def test_search_ranks_exact_alias_first(fixture_catalog):
+    assert next(hit.id for hit in query.search_features(fixture_catalog, "hostnetwork")) == "host-network"
+    assert query.search_features(fixture_catalog, "") == []

@@ -1,0 +1,155 @@
+"""Every validation rule has a broken fixture that proves the build rejects it, naming file, entry and field."""
+
+import pytest
+
+from kb.build import build
+from kb.errors import DataInvalid
+from kb.load import load_dataset
+
+
+def problems(data_dir):
+    with pytest.raises(DataInvalid) as error:
+        load_dataset(data_dir)
+    return [str(p) for p in error.value.problems]
+
+
+def test_the_fixture_data_is_valid(fixture_data):
+    dataset = load_dataset(fixture_data)
+    assert {f.id for f in dataset.features} == {"hostprocess-containers", "host-network"}
+
+
+def feature(data, name="hostprocess-containers"):
+    return data / "features" / f"{name}.yaml"
+
+
+def test_unknown_kubernetes_version_in_a_step(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data), lambda d: d["history"][0].update(since="1.40"))
+    assert any(
+        "features/hostprocess-containers.yaml: hostprocess-containers: history.0.since" in p and "1.40" in p
+        for p in problems(fixture_data)
+    )
+
+
+def test_unknown_windows_release_in_a_requirement(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data), lambda d: d["history"][1]["requirements"].append({"windows": "ltsc2030"}))
+    assert any("history.1.requirements.2.windows" in p and "ltsc2030" in p for p in problems(fixture_data))
+
+
+def test_unknown_windows_release_in_os_support(fixture_data, edit_yaml):
+    edit_yaml(fixture_data / "os-support.yaml", lambda d: d[0]["windows"].append("ws2012"))
+    assert any(p.startswith("os-support.yaml: 1.22: windows") and "ws2012" in p for p in problems(fixture_data))
+
+
+def test_steps_out_of_order(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data), lambda d: d["history"].reverse())
+    assert any("history.1.since" in p and "not after" in p for p in problems(fixture_data))
+
+
+def test_duplicated_steps(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data), lambda d: d["history"].append(dict(d["history"][1])))
+    assert any("history.2.since" in p and "not after" in p for p in problems(fixture_data))
+
+
+@pytest.mark.parametrize("where", ["feature", "step"])
+def test_missing_sources(fixture_data, edit_yaml, where):
+    def drop(d):
+        (d if where == "feature" else d["history"][0])["sources"] = []
+
+    edit_yaml(feature(fixture_data), drop)
+    field = "sources" if where == "feature" else "history.0.sources"
+    assert any(f"hostprocess-containers: {field}:" in p and "at least 1" in p for p in problems(fixture_data))
+
+
+def test_duplicate_feature_ids(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data, "host-network"), lambda d: d.update(id="hostprocess-containers"))
+    assert any("must match the file name" in p for p in problems(fixture_data))
+
+
+def test_duplicate_kubernetes_release(fixture_data, edit_yaml):
+    edit_yaml(fixture_data / "kubernetes.yaml", lambda d: d.append(dict(d[0])))
+    assert any("kubernetes.yaml: 1.21: version: duplicate release" in p for p in problems(fixture_data))
+
+
+def test_an_alias_may_not_resolve_to_two_features(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data, "host-network"), lambda d: d["aliases"].append("Host Process"))
+    assert any(
+        "'hostprocess' would resolve to host-network, hostprocess-containers" in p for p in problems(fixture_data)
+    )
+
+
+def test_dates_out_of_order(fixture_data, edit_yaml):
+    edit_yaml(fixture_data / "windows.yaml", lambda d: d[1].update(extended_end="2017-01-01"))
+    assert any("windows.yaml: ltsc2019: extended_end" in p and "before" in p for p in problems(fixture_data))
+
+
+def test_release_dates_follow_version_order(fixture_data, edit_yaml):
+    edit_yaml(fixture_data / "kubernetes.yaml", lambda d: d[3].update(released="2020-01-01"))
+    assert any("kubernetes.yaml: 1.24: released" in p for p in problems(fixture_data))
+
+
+@pytest.mark.parametrize("url", ["kubernetes.io/docs", "ftp://example.org/x", "https://", "https://exa mple.org"])
+def test_malformed_urls(fixture_data, edit_yaml, url):
+    edit_yaml(feature(fixture_data), lambda d: d.update(sources=[url]))
+    assert any("hostprocess-containers: sources.0.url" in p and "URL" in p for p in problems(fixture_data))
+
+
+def test_unknown_keys_are_errors(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data), lambda d: d.update(colour="blue"))
+    assert any("hostprocess-containers: colour: Extra inputs are not permitted" in p for p in problems(fixture_data))
+
+
+def test_status_outside_the_closed_set(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data), lambda d: d["history"][0].update(status="supported"))
+    assert any("history.0.status" in p for p in problems(fixture_data))
+
+
+def test_unknown_category_and_related(fixture_data, edit_yaml):
+    edit_yaml(feature(fixture_data, "host-network"), lambda d: d.update(category="gpu", related=["nope"]))
+    found = problems(fixture_data)
+    assert any("host-network: category: unknown category gpu" in p for p in found)
+    assert any("host-network: related: unknown feature nope" in p for p in found)
+
+
+def test_newer_image_never_runs_on_an_older_host(fixture_data, edit_yaml):
+    edit_yaml(
+        fixture_data / "image-compatibility.yaml",
+        lambda d: d["rules"].append(
+            {
+                "host": "ltsc2019",
+                "image": "ltsc2022",
+                "process": True,
+                "hyperv": False,
+                "sources": ["https://learn.microsoft.com/x"],
+            }
+        ),
+    )
+    assert any("ltsc2019 x ltsc2022: process" in p for p in problems(fixture_data))
+
+
+def test_yaml_syntax_error_names_the_file(fixture_data):
+    feature(fixture_data).write_text("id: [unclosed\n")
+    assert any(p.startswith("features/hostprocess-containers.yaml: line") for p in problems(fixture_data))
+
+
+def test_missing_file(fixture_data):
+    (fixture_data / "runtimes.yaml").unlink()
+    assert "runtimes.yaml: -: -: file is missing" in problems(fixture_data)
+
+
+def test_a_failed_build_writes_nothing(fixture_data, edit_yaml, tmp_path):
+    target = tmp_path / "out" / "kb.db"
+    edit_yaml(feature(fixture_data), lambda d: d.update(sources=[]))
+    with pytest.raises(DataInvalid):
+        build(fixture_data, target)
+    assert not target.exists()
+    assert not any(target.parent.glob("*.db")) if target.parent.exists() else True
+
+
+def test_a_failed_build_keeps_the_previous_database(fixture_data, edit_yaml, tmp_path):
+    target = tmp_path / "kb.db"
+    build(fixture_data, target)
+    before = target.read_bytes()
+    edit_yaml(feature(fixture_data), lambda d: d.update(sources=[]))
+    with pytest.raises(DataInvalid):
+        build(fixture_data, target)
+    assert target.read_bytes() == before
