@@ -5,11 +5,42 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kb.errors import KbError, NotFound
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    suggestions: list[str]
+
+
+class ErrorBody(BaseModel):
+    """The one error shape: a stable ``code`` for scripts, a message for people, and close matches."""
+
+    error: ErrorDetail
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "error": {
+                    "code": "unknown_feature",
+                    "message": "No feature is known as 'hostproces'. Did you mean: hostprocess-containers?",
+                    "suggestions": ["hostprocess-containers"],
+                }
+            }
+        }
+    )
+
+
+ERROR_RESPONSES: dict[int | str, dict] = {
+    404: {"model": ErrorBody, "description": "Unknown feature, version or release (with suggestions)."},
+    422: {"model": ErrorBody, "description": "Malformed input: a version that cannot be read, a bad parameter."},
+}
 
 
 def error_response(status: int, code: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
@@ -22,6 +53,10 @@ def status_of(error: KbError) -> int:
     return 404 if isinstance(error, NotFound) else 422
 
 
+def _location(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc if part not in ("query", "path"))
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that map engine errors and HTTP errors to the JSON shape."""
 
@@ -31,9 +66,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(f"{_location(e['loc'])}: {e['msg']}" for e in exc.errors())
         return error_response(422, "invalid_input", problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_response(exc.status_code, STATUS_CODES.get(exc.status_code, "http_error"), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        return error_response(500, "internal_error", "The server failed to answer; this is a bug.")

@@ -7,19 +7,48 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from starlette.types import Scope
 
 from api import errors
+from api.edge import Edge
 from api.routes import ROUTERS
 from kb import __version__
-from kb.catalog import load_catalog
+from kb.catalog import Catalog, load_catalog
 
 DEFAULT_DB = Path("build/kb.db")
 DEFAULT_SITE = Path("site")
+DESCRIPTION = """\
+Answers about Windows nodes on Kubernetes, from a curated and sourced dataset.
+
+Every resource answers JSON by default, CSV with a `.csv` suffix or `Accept: text/csv`, and one
+plain line per answer with `Accept: text/plain` or `?format=text`. In scripts:
+
+    curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess&kubernetes=1.26' | jq -e .supported
+
+`jq -e` exits 0 when the answer is `true` and 1 when it is `false`. Answers carry a strong `ETag`
+and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`. Errors are always JSON:
+`{"error": {"code", "message", "suggestions"}}` (404 unknown, 422 malformed, 413 too large).
+"""
 
 
-def create_app(db_path: Path | None = None, site_dir: Path | None = None) -> FastAPI:
+class SiteFiles(StaticFiles):
+    """The built site, except under /v1: an unknown API path is a JSON 404, never the site's HTML page."""
+
+    async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
+        if path == "v1" or path.startswith("v1/"):
+            raise HTTPException(404, f"No resource at /{path}.")
+        return await super().get_response(path, scope)
+
+
+def dataset_key(catalog: Catalog) -> str:
+    """What the bytes of every answer depend on: the data, the build, and this code's version."""
+    return f"{catalog.meta.content_hash}|{catalog.meta.built}|{__version__}"
+
+
+def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache: bool = True) -> FastAPI:
     """Build the app over the database at ``db_path`` (env KB_DB) and serve ``site_dir`` (env KB_SITE) at /."""
     db_path = Path(db_path or os.environ.get("KB_DB", DEFAULT_DB))
     site_dir = Path(site_dir or os.environ.get("KB_SITE", DEFAULT_SITE))
@@ -29,17 +58,21 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None) -> Fas
         app.state.catalog = load_catalog(db_path)
         yield
 
-    app = FastAPI(
+    app = FastAPIOffline(
         title="k8s-windows-kb",
         version=__version__,
         summary="Features, limitations and version support for Windows nodes on Kubernetes.",
+        description=DESCRIPTION,
         lifespan=lifespan,
     )
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    app.add_middleware(
+        Edge, dataset_key=lambda: dataset_key(app.state.catalog), cache_entries=Edge.default_entries if cache else 0
+    )
     if site_dir.is_dir():
-        app.mount("/", StaticFiles(directory=site_dir, html=True), name="site")
+        app.mount("/", SiteFiles(directory=site_dir, html=True), name="site")
     return app
 
 

@@ -1,21 +1,38 @@
+"""``/v1/support``: the answer contract, the question scripts ask most."""
+
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from api.deps import CatalogDep
+from api.errors import ERROR_RESPONSES
+from api.represent import CSV_AND_TEXT, FormatDep, represent
 from kb import query
 from kb.answers import SupportAnswer
+from kb.render import support_line
 
-router = APIRouter(prefix="/v1", tags=["support"])
+router = APIRouter(prefix="/v1", tags=["support"], responses=ERROR_RESPONSES)
 
 
-@router.get("/support")
+@router.get("/support", response_model=SupportAnswer, responses=CSV_AND_TEXT)
 async def get_support(
     catalog: CatalogDep,
-    feature: Annotated[str, Query(description="Feature id or alias", examples=["hostprocess-containers"])],
-    kubernetes: Annotated[str, Query(description="Kubernetes version", examples=["1.22"])] = "latest",
-    windows: Annotated[str | None, Query(description="Windows release", examples=["ltsc2022"])] = None,
-    runtime: Annotated[str | None, Query(description="Container runtime", examples=["containerd://1.7.13"])] = None,
-) -> SupportAnswer:
-    """Is a feature supported on a Kubernetes version (with a Windows release and runtime)?"""
-    return query.support(catalog, feature, kubernetes, windows, runtime)
+    fmt: FormatDep,
+    feature: Annotated[
+        str, Query(max_length=200, description="Feature id, name, alias or gate", examples=["hostprocess"])
+    ],
+    kubernetes: Annotated[
+        str, Query(max_length=200, description="Kubernetes version (1.22, v1.22.3, latest)", examples=["1.22"])
+    ] = "latest",
+    windows: Annotated[
+        str | None, Query(max_length=200, description="Windows release, tag or build", examples=["ltsc2022"])
+    ] = None,
+    runtime: Annotated[
+        str | None, Query(max_length=200, description="Container runtime", examples=["containerd://1.7.13"])
+    ] = None,
+) -> Response:
+    """Is a feature supported on a Kubernetes version (with a Windows release and runtime)?
+
+    In scripts: `curl -s '.../v1/support?feature=hostprocess&kubernetes=1.26' | jq -e .supported`.
+    """
+    return represent(query.support(catalog, feature, kubernetes, windows, runtime), fmt, support_line)

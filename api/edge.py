@@ -1,0 +1,308 @@
+"""The HTTP edge: a pure ASGI layer in front of FastAPI for what every request shares.
+
+- bounds: query strings over :data:`MAX_QUERY` bytes are 422, bodies over :data:`MAX_BODY` bytes 413;
+- representation: a ``.csv`` suffix or the ``Accept`` header picks JSON, CSV or one line of text;
+- caching: the data cannot change while the process runs, so every ``/v1`` GET answer is produced
+  once by FastAPI, kept as bytes (bounded LRU keyed by path, query string and representation) and
+  replayed; a strong ``ETag`` (dataset content hash + day + representation), ``Cache-Control``,
+  ``Vary: Accept`` and ``304 Not Modified`` on ``If-None-Match``;
+- CORS: ``*`` on GET, and preflight answers;
+- the last guard: nothing leaves as HTML or as a bare traceback.
+
+The replayed bytes and headers are the ones FastAPI produced, so the fast path cannot disagree with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import orjson
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MAX_QUERY = 2048
+MAX_BODY = 64 * 1024
+CACHE_ENTRIES = 8192
+CACHE_BYTES = 32 * 1024 * 1024
+CACHE_CONTROL_OK = b"public, max-age=3600"
+CACHE_CONTROL_ERROR = b"public, max-age=300"
+CACHE_CONTROL_NONE = b"no-store"
+MEDIA_TYPES = {"application/json": "json", "text/csv": "csv", "text/plain": "text"}
+CSV_SUFFIX = ".csv"
+CORS_HEADERS = [
+    (b"access-control-allow-origin", b"*"),
+    (b"access-control-expose-headers", b"ETag"),
+]
+PREFLIGHT_HEADERS = [
+    *CORS_HEADERS,
+    (b"access-control-allow-methods", b"GET, HEAD, OPTIONS"),
+    (b"access-control-allow-headers", b"Accept, If-None-Match"),
+    (b"access-control-max-age", b"86400"),
+]
+
+
+def representation_of(accept: str) -> str:
+    """The representation an ``Accept`` header asks for: json, csv or text (json when nothing fits)."""
+    best, best_q = "json", -1.0
+    for part in accept.split(","):
+        media, _, params = part.strip().partition(";")
+        kind = MEDIA_TYPES.get(media.strip().lower())
+        if kind is None:
+            continue
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > best_q:
+            best, best_q = kind, q
+    return best
+
+
+def error_body(code: str, message: str) -> bytes:
+    """The error shape every route uses, for the errors the edge answers itself."""
+    return orjson.dumps({"error": {"code": code, "message": message, "suggestions": []}})
+
+
+def _etag_matches(header: bytes, etag: bytes) -> bool:
+    """``If-None-Match`` uses weak comparison: ``W/`` prefixes are ignored, ``*`` matches anything."""
+    for candidate in header.split(b","):
+        candidate = candidate.strip()
+        if candidate == b"*" or candidate.removeprefix(b"W/") == etag:
+            return True
+    return False
+
+
+def _header(scope: Scope, name: bytes) -> bytes | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value
+    return None
+
+
+class Cached:
+    """A finished response: status, headers without per-request parts, body, and its ETag (or None)."""
+
+    __slots__ = ("body", "etag", "headers", "status")
+
+    def __init__(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes, etag: bytes | None) -> None:
+        self.status, self.headers, self.body, self.etag = status, headers, body, etag
+
+
+class Edge:
+    """ASGI middleware: bounds, representation, response cache, ETag/304, Cache-Control, CORS, last guard."""
+
+    default_entries = CACHE_ENTRIES
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        dataset_key: Callable[[], str],
+        cache_entries: int = CACHE_ENTRIES,
+        cache_bytes: int = CACHE_BYTES,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.app = app
+        self.dataset_key = dataset_key
+        self.clock = clock
+        self.cache_entries, self.cache_bytes = cache_entries, cache_bytes
+        self.cache: OrderedDict[tuple[str, bytes, str], Cached] = OrderedDict()
+        self.cached_bytes = 0
+        self.day = -1
+        self.tag = b""
+        self.accept_reps: dict[bytes, str] = {}
+
+    def _refresh_tag(self) -> None:
+        """Answers with computed booleans (is_maintained) change with the date: so do the tag and the cache."""
+        day = int(self.clock() // 86400)
+        if day != self.day:
+            digest = hashlib.sha256(f"{self.dataset_key()}|{day}".encode()).hexdigest()[:20]
+            self.day, self.tag = day, digest.encode()
+            self.cache.clear()
+            self.cached_bytes = 0
+
+    def _representation(self, scope: Scope) -> str:
+        accept = _header(scope, b"accept")
+        if not accept:
+            return "json"
+        rep = self.accept_reps.get(accept)
+        if rep is None:
+            rep = representation_of(accept.decode("latin-1"))
+            if len(self.accept_reps) < 256:
+                self.accept_reps[accept] = rep
+        return rep
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method = scope["method"]
+        if len(scope["query_string"]) > MAX_QUERY:
+            await self._send_error(send, 422, "query_too_long", f"The query string is over {MAX_QUERY} bytes.")
+            return
+        length = _header(scope, b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            await self._send_error(send, 413, "too_large", f"Request bodies are limited to {MAX_BODY} bytes.")
+            return
+        if method == "OPTIONS":
+            await send({"type": "http.response.start", "status": 204, "headers": PREFLIGHT_HEADERS})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        if method in ("GET", "HEAD"):
+            await self._get(scope, receive, send, head=method == "HEAD")
+            return
+        await self._guarded(scope, _bounded(receive), send)
+
+    async def _get(self, scope: Scope, receive: Receive, send: Send, head: bool) -> None:
+        path: str = scope["path"]
+        if not (path.startswith("/v1/") or path == "/openapi.json"):
+            await self._guarded(dict(scope, method="GET"), receive, _with_headers(send, head))
+            return
+        self._refresh_tag()
+        rep, suffix = self._representation(scope), ""
+        if path.endswith(CSV_SUFFIX):
+            rep, suffix, path = "csv", CSV_SUFFIX, path[: -len(CSV_SUFFIX)]
+        key = (path, scope["query_string"], rep)
+        cached = self.cache.get(key)
+        if cached is None:
+            inner = dict(scope, method="GET", path=path, raw_path=path.encode())
+            inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
+            cached = await self._render(inner, receive)
+            self._store(key, cached)
+        else:
+            self.cache.move_to_end(key)
+        await self._replay(scope, send, cached, head)
+
+    async def _render(self, scope: Scope, receive: Receive) -> Cached:
+        """Run FastAPI once for this request and keep what it sent."""
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self._guarded(scope, receive, capture)
+        body = b"".join(chunks)
+        status = start.get("status", 500)
+        headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _OWN_HEADERS]
+        content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+        kind = MEDIA_TYPES.get(content_type.split(b";")[0].decode("latin-1").strip())
+        etag = b'"' + self.tag + b"-" + kind.encode() + b'"' if kind and 200 <= status < 300 else None
+        if status < 400:
+            control = CACHE_CONTROL_OK
+        elif status < 500:
+            control = CACHE_CONTROL_ERROR
+        else:
+            control = CACHE_CONTROL_NONE
+        headers += [
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", control),
+            (b"vary", b"Accept"),
+            *CORS_HEADERS,
+        ]
+        if etag:
+            headers.append((b"etag", etag))
+        return Cached(status, headers, body, etag)
+
+    def _store(self, key: tuple[str, bytes, str], cached: Cached) -> None:
+        if cached.status >= 500 or len(cached.body) > self.cache_bytes // 16:
+            return
+        self.cache[key] = cached
+        self.cached_bytes += len(cached.body)
+        while len(self.cache) > self.cache_entries or self.cached_bytes > self.cache_bytes:
+            _, dropped = self.cache.popitem(last=False)
+            self.cached_bytes -= len(dropped.body)
+
+    async def _replay(self, scope: Scope, send: Send, cached: Cached, head: bool) -> None:
+        if cached.etag is not None:
+            condition = _header(scope, b"if-none-match")
+            if condition is not None and _etag_matches(condition, cached.etag):
+                headers = [(k, v) for k, v in cached.headers if k not in (b"content-length", b"content-type")]
+                await send({"type": "http.response.start", "status": 304, "headers": headers})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await send({"type": "http.response.start", "status": cached.status, "headers": cached.headers})
+        await send({"type": "http.response.body", "body": b"" if head else cached.body})
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run the app; an exception that escapes it becomes a JSON 500 (tests make sure none does)."""
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except BodyTooLarge:
+            if not started:
+                await self._send_error(send, 413, "too_large", f"Request bodies are limited to {MAX_BODY} bytes.")
+        except Exception:
+            if not started:
+                await self._send_error(send, 500, "internal_error", "The server failed to answer; this is a bug.")
+
+    @staticmethod
+    async def _send_error(send: Send, status: int, code: str, message: str) -> None:
+        body = error_body(code, message)
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"cache-control", CACHE_CONTROL_NONE),
+            *CORS_HEADERS,
+        ]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+_OWN_HEADERS = {b"content-length", b"cache-control", b"vary", b"etag", *(k for k, _ in CORS_HEADERS)}
+
+
+class BodyTooLarge(Exception):
+    """A streamed body (no Content-Length) grew past :data:`MAX_BODY`."""
+
+
+def _bounded(receive: Receive) -> Receive:
+    """Count body bytes as they arrive, for bodies sent without a Content-Length."""
+    seen = 0
+
+    async def bounded() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY:
+                raise BodyTooLarge
+        return message
+
+    return bounded
+
+
+def _with_headers(send: Send, head: bool) -> Send:
+    """For GETs the edge does not cache (site, docs, health): add CORS and a Cache-Control if missing."""
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            if not any(k.lower() == b"cache-control" for k, _ in headers):
+                headers.append((b"cache-control", b"public, max-age=300"))
+            message = dict(message, headers=headers + CORS_HEADERS)
+        elif head and message["type"] == "http.response.body":
+            message = dict(message, body=b"")
+        await send(message)
+
+    return sending
