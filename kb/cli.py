@@ -107,6 +107,23 @@ def features(
 
 
 @app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="Folder of the static API (the built site's api/v1).")] = Path(
+        "site/api/v1"
+    ),
+    support: Annotated[bool, typer.Option(help="Also write support/<feature>/<minor>.json.")] = True,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write the API's GET resources as static JSON files (the same bytes the API answers)."""
+    from datetime import UTC, datetime
+
+    from kb.export import export as export_static
+
+    files, size = export_static(open_catalog(db), out, datetime.now(UTC).date(), support=support)
+    typer.echo(f"exported {files} files ({size / 1e6:.1f} MB) to {out}")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,

@@ -1,0 +1,51 @@
+"""``kb export``: the GET resources of the API as static JSON files, for any static host or CDN.
+
+Each file holds exactly the bytes the API answers for the same path (both encode with
+:func:`kb.formats.json_bytes`): ``site/api/v1/features.json`` is ``GET /v1/features``. The support
+question has no list of its own, so every feature x Kubernetes minor answer is written as
+``support/<feature>/<minor>.json`` (without Windows or runtime, which multiply without bound).
+Answers with computed dates (``is_maintained``) are as of the export day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kb import query
+from kb.catalog import Catalog
+from kb.dataset import dataset_meta
+from kb.formats import json_bytes
+
+Resource = tuple[str, Callable[[], Any]]
+
+
+def resources(catalog: Catalog, today: date, support: bool = True) -> Iterator[Resource]:
+    """(path under ``v1/`` without ``.json``, how to answer it) for every exported resource."""
+    yield "meta", lambda: dataset_meta(catalog)
+    yield "features", lambda: query.list_features(catalog)
+    for feature_id in catalog.features:
+        yield f"features/{feature_id}", lambda f=feature_id: query.feature_detail(catalog, f)
+    for minor in catalog.minors:
+        yield f"matrix/features/{minor}", lambda m=str(minor): query.list_features(catalog, kubernetes=m)
+    if support:
+        for feature_id in catalog.features:
+            for minor in catalog.minors:
+                yield (
+                    f"support/{feature_id}/{minor}",
+                    lambda f=feature_id, m=str(minor): query.support(catalog, f, m),
+                )
+
+
+def export(catalog: Catalog, out: Path, today: date, support: bool = True) -> tuple[int, int]:
+    """Write every resource under ``out`` (``site/api/v1``); return (files, bytes) written."""
+    files = size = 0
+    for path, answer in resources(catalog, today, support):
+        target = out / f"{path}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = json_bytes(answer())
+        target.write_bytes(body)
+        files, size = files + 1, size + len(body)
+    return files, size

@@ -1,0 +1,194 @@
+"""HTTP behaviour shared by every resource: caching, ETags, CORS, representations, bounds, the fast path."""
+
+import csv
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+
+SUPPORT = "/v1/support?feature=hostprocess&kubernetes=1.22"
+GET_RESOURCES = [SUPPORT, "/v1/features", "/v1/features/host-network", "/v1/meta", "/v1/search?q=host"]
+
+
+@pytest.fixture(scope="module")
+def app(fixture_db, tmp_path_factory):
+    return create_app(fixture_db, site_dir=tmp_path_factory.mktemp("no-site") / "missing")
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def uncached(fixture_db, tmp_path_factory):
+    """The same app with the edge's response cache turned off: every answer comes from FastAPI."""
+    app = create_app(fixture_db, site_dir=tmp_path_factory.mktemp("no-site") / "missing", cache=False)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize("url", GET_RESOURCES)
+def test_every_get_has_a_strong_etag_cache_control_and_cors(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    etag = response.headers["etag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    assert "max-age" in response.headers["cache-control"]
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["vary"] == "Accept"
+
+
+@pytest.mark.parametrize("url", GET_RESOURCES)
+def test_if_none_match_gives_304_without_body(client, url):
+    etag = client.get(url).headers["etag"]
+    for condition in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        response = client.get(url, headers={"If-None-Match": condition})
+        assert response.status_code == 304 and response.content == b""
+        assert response.headers["etag"] == etag
+    assert client.get(url, headers={"If-None-Match": '"stale"'}).status_code == 200
+
+
+def test_etag_differs_by_representation(client):
+    accepts = ("*/*", "text/csv", "text/plain")
+    assert len({client.get(SUPPORT, headers={"Accept": accept}).headers["etag"] for accept in accepts}) == 3
+
+
+def test_etag_changes_with_the_dataset(fixture_data, tmp_path, edit_yaml):
+    from kb.build import build
+
+    tags = []
+    for summary in ("first", "second"):
+        edit_yaml(fixture_data / "features" / "host-network.yaml", lambda d, s=summary: d.update(summary=s))
+        db = tmp_path / f"{summary}.db"
+        build(fixture_data, db)
+        with TestClient(create_app(db, site_dir=tmp_path / "missing")) as c:
+            tags.append(c.get("/v1/features/host-network").headers["etag"])
+    assert tags[0] != tags[1]
+
+
+@pytest.mark.parametrize(
+    "url,headers,media",
+    [
+        (SUPPORT, {}, "application/json"),
+        (SUPPORT, {"Accept": "text/plain"}, "text/plain"),
+        (SUPPORT, {"Accept": "text/csv"}, "text/csv"),
+        (SUPPORT + "&format=text", {}, "text/plain"),
+        (SUPPORT + "&format=csv", {"Accept": "text/plain"}, "text/csv"),
+        ("/v1/support.csv?feature=hostprocess&kubernetes=1.22", {}, "text/csv"),
+        (SUPPORT, {"Accept": "application/json, text/plain, */*"}, "application/json"),
+        (SUPPORT, {"Accept": "text/plain;q=0.5, text/csv"}, "text/csv"),
+        (SUPPORT, {"Accept": "image/png"}, "application/json"),
+    ],
+)
+def test_representation_negotiation(client, url, headers, media):
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media
+
+
+def test_text_is_one_line_per_answer(client):
+    one = client.get(SUPPORT, headers={"Accept": "text/plain"}).text
+    assert one.count("\n") == 1 and "alpha" in one and "Kubernetes 1.22" in one
+    listed = client.get("/v1/features?format=text").text.splitlines()
+    assert len(listed) == len(client.get("/v1/features").json())
+
+
+@pytest.mark.parametrize("path", ["/v1/features", "/v1/search?q=host", "/v1/features/hostprocess-containers"])
+def test_csv_has_a_header_and_one_row_per_item(client, path):
+    base, _, query = path.partition("?")
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{base}.csv" + (f"?{query}" if query else "")).text)))
+    body = client.get(path).json()
+    assert len(rows) == (len(body) if isinstance(body, list) else 1)
+    first = body[0] if isinstance(body, list) else body
+    assert rows[0]["id"] == first["id"]
+
+
+def test_alias_in_path_redirects_to_the_id_keeping_suffix_and_query(client):
+    response = client.get("/v1/features/hostprocess", follow_redirects=False)
+    assert response.status_code == 301 and response.headers["location"] == "/v1/features/hostprocess-containers"
+    response = client.get("/v1/features/host%20process%20containers.csv?format=csv", follow_redirects=False)
+    assert response.headers["location"] == "/v1/features/hostprocess-containers.csv?format=csv"
+    assert client.get("/v1/features/hostprocess").json()["id"] == "hostprocess-containers"
+
+
+@pytest.mark.parametrize(
+    "url,headers",
+    [
+        (SUPPORT, {}),
+        (SUPPORT, {"Accept": "text/plain"}),
+        ("/v1/support.csv?feature=hostprocess&kubernetes=1.22", {}),
+        ("/v1/support?feature=nope&kubernetes=1.22", {}),
+        ("/v1/support?feature=hostprocess&kubernetes=1.99", {}),
+        ("/v1/support?feature=hostprocess&kubernetes=banana", {}),
+        ("/v1/support", {}),
+        ("/v1/features/hostprocess", {}),
+        ("/v1/meta", {}),
+    ],
+)
+def test_cached_fast_path_gives_the_same_bytes_and_headers_as_fastapi(client, uncached, url, headers):
+    first = client.get(url, headers=headers, follow_redirects=False)
+    replayed = client.get(url, headers=headers, follow_redirects=False)
+    direct = uncached.get(url, headers=headers, follow_redirects=False)
+    for response in (replayed, direct):
+        assert response.status_code == first.status_code
+        assert response.content == first.content
+        assert dict(response.headers) == dict(first.headers)
+
+
+def test_head_answers_headers_only(client):
+    get, head = client.get(SUPPORT), client.head(SUPPORT)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == get.headers["etag"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+
+
+def test_cors_preflight(client):
+    response = client.options(
+        SUPPORT, headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"}
+    )
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "If-None-Match" in response.headers["access-control-allow-headers"]
+
+
+def test_cache_is_bounded(fixture_db, tmp_path):
+    app = create_app(fixture_db, site_dir=tmp_path / "missing")
+    with TestClient(app) as c:
+        for n in range(40):
+            c.get(f"/v1/search?q=host{n}")
+        edge = app.middleware_stack
+        while not hasattr(edge, "cache"):
+            edge = edge.app
+        edge.cache_entries = 10
+        c.get("/v1/search?q=last")
+        assert len(edge.cache) <= 10
+
+
+def test_health_and_readiness_are_never_cached(client):
+    for path, body in (("/healthz", {"status": "ok"}), ("/readyz", None)):
+        response = client.get(path)
+        assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
+        if body:
+            assert response.json() == body
+    assert client.get("/readyz").json()["status"] == "ready"
+
+
+def test_docs_are_served_without_a_cdn(client):
+    page = client.get("/docs").text
+    assert "cdn.jsdelivr" not in page and "unpkg" not in page
+    asset = page.split('src="')[1].split('"')[0]
+    assert client.get(asset).status_code == 200
+    assert client.get("/redoc").status_code == 200
+
+
+def test_openapi_documents_every_route_with_examples(client):
+    schema = client.get("/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/v1/support", "/v1/features", "/v1/features/{feature_id}", "/v1/search", "/v1/meta"} <= paths
+    components = schema["components"]["schemas"]
+    for name in ("SupportAnswer", "ErrorBody", "DatasetMeta"):
+        assert "example" in components[name]
