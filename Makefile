@@ -23,6 +23,7 @@ db: install
 
 site: db
 	KB_DB=$(DB) $(PY) -m mkdocs build --strict --quiet
+	$(KB) export --db $(DB) --out site/api/v1
 
 run: site
 	@echo "Site:     http://$(HOST):$(PORT)/"

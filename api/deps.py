@@ -1,7 +1,8 @@
-"""Dependencies shared by the routes: the catalog read once at start-up."""
+"""Dependencies shared by the routes: the catalog read once at start-up, and today's date."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -14,4 +15,10 @@ def get_catalog(request: Request) -> Catalog:
     return request.app.state.catalog
 
 
+def get_today() -> date:
+    """Today in UTC: answers with computed dates (``is_maintained``) are as of today."""
+    return datetime.now(UTC).date()
+
+
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+TodayDep = Annotated[date, Depends(get_today)]

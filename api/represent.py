@@ -6,13 +6,12 @@ state; ``?format=`` overrides both. Routes return ``represent(...)`` so every re
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request, Response
 
 from kb.formats import csv_text, json_bytes, rows_of
-from kb.render import any_line
+from kb.render import text_lines
 
 Format = Literal["json", "csv", "text"]
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "text": "text/plain; charset=utf-8"}
@@ -34,18 +33,12 @@ def representation(
 FormatDep = Annotated[Format, Depends(representation)]
 
 
-def represent(
-    value: Any,
-    fmt: Format,
-    line: Callable[[Any], str] | None = None,
-    rows: Callable[[Any], list[dict[str, str]]] | None = None,
-) -> Response:
-    """``value`` as the representation ``fmt``: JSON bytes, CSV rows, or text lines."""
+def represent(value: Any, fmt: Format) -> Response:
+    """``value`` as the representation ``fmt``: JSON bytes, CSV rows, or text lines (see kb.formats, kb.render)."""
     if fmt == "csv":
-        body = csv_text((rows or rows_of)(value)).encode()
+        body = csv_text(rows_of(value)).encode()
     elif fmt == "text":
-        items = value if isinstance(value, list) else [value]
-        body = "".join(f"{(line or any_line)(item)}\n" for item in items).encode()
+        body = "".join(f"{line}\n" for line in text_lines(value)).encode()
     else:
         body = json_bytes(value)
     return Response(body, media_type=MEDIA[fmt])

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kb import query
+from kb import query, releases
 from kb.catalog import Catalog
 from kb.dataset import dataset_meta
 from kb.formats import json_bytes
@@ -28,6 +28,13 @@ def resources(catalog: Catalog, today: date, support: bool = True) -> Iterator[R
     yield "features", lambda: query.list_features(catalog)
     for feature_id in catalog.features:
         yield f"features/{feature_id}", lambda f=feature_id: query.feature_detail(catalog, f)
+    yield "kubernetes", lambda: releases.list_kubernetes(catalog, today)
+    for minor in catalog.minors:
+        yield f"kubernetes/{minor}", lambda m=str(minor): releases.kubernetes_detail(catalog, m, today)
+    yield "windows", lambda: releases.list_windows(catalog, today)
+    for windows_id in catalog.windows:
+        yield f"windows/{windows_id}", lambda w=windows_id: releases.windows_detail(catalog, w, today)
+    yield "matrix", lambda: releases.os_matrix(catalog)
     for minor in catalog.minors:
         yield f"matrix/features/{minor}", lambda m=str(minor): query.list_features(catalog, kubernetes=m)
     if support:

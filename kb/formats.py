@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import orjson
 from pydantic import BaseModel
+
+from kb.diff import ReleaseDiff
+from kb.releases import OsMatrix
 
 
 def plain(value: Any) -> Any:
@@ -38,6 +41,9 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
         return "; ".join(_cell(v) for v in value)
+    for key in ("id", "image"):
+        if isinstance(value, list) and all(isinstance(v, dict) and key in v for v in value):
+            return "; ".join(str(v[key]) for v in value)
     if isinstance(value, dict | list):
         return orjson.dumps(value).decode()
     return str(value)
@@ -55,8 +61,25 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return row
 
 
+def matrix_rows(matrix: OsMatrix) -> list[dict[str, str]]:
+    """The OS matrix as a table: one row per Kubernetes minor, one column per Windows release."""
+    return [
+        {"kubernetes": minor, **{w: _cell(v) for w, v in matrix.cells[minor].items()}} for minor in matrix.kubernetes
+    ]
+
+
+def diff_rows(diff: ReleaseDiff) -> list[dict[str, str]]:
+    """A diff as a table: one row per change."""
+    return rows_of(diff.changes)
+
+
+TABLES: dict[type, Callable[[Any], list[dict[str, str]]]] = {OsMatrix: matrix_rows, ReleaseDiff: diff_rows}
+
+
 def rows_of(value: Any) -> list[dict[str, str]]:
     """The rows a value reads as in a table: one per list item, or one for a single answer."""
+    if type(value) in TABLES:
+        return TABLES[type(value)](value)
     data = plain(value)
     records: Sequence[Any] = data if isinstance(data, list) else [data]
     return [flatten(r) if isinstance(r, Mapping) else {"value": _cell(r)} for r in records]

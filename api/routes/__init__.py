@@ -1,5 +1,16 @@
 """One router per resource; :data:`ROUTERS` lists them in the order the OpenAPI page shows them."""
 
-from api.routes import features, health, meta, search, support
+from api.routes import compat, diff, features, health, kubernetes, matrix, meta, search, support, windows
 
-ROUTERS = [support.router, features.router, search.router, meta.router, health.router]
+ROUTERS = [
+    support.router,
+    features.router,
+    kubernetes.router,
+    windows.router,
+    matrix.router,
+    compat.router,
+    diff.router,
+    search.router,
+    meta.router,
+    health.router,
+]

@@ -7,7 +7,8 @@ from fastapi.responses import RedirectResponse
 
 from api.deps import CatalogDep
 from api.errors import ERROR_RESPONSES
-from api.represent import CSV_AND_TEXT, FormatDep, represent
+from api.examples import FEATURE_DETAIL, FEATURE_SUMMARY, example
+from api.represent import FormatDep, represent
 from kb import query
 from kb.answers import FeatureDetail, FeatureSummary
 from kb.models import Status
@@ -15,7 +16,7 @@ from kb.models import Status
 router = APIRouter(prefix="/v1", tags=["features"], responses=ERROR_RESPONSES)
 
 
-@router.get("/features", response_model=list[FeatureSummary], responses=CSV_AND_TEXT)
+@router.get("/features", response_model=list[FeatureSummary], responses=example([FEATURE_SUMMARY]))
 async def get_features(
     catalog: CatalogDep,
     fmt: FormatDep,
@@ -36,7 +37,7 @@ async def get_features(
 @router.get(
     "/features/{feature_id}",
     response_model=FeatureDetail,
-    responses={**CSV_AND_TEXT, 301: {"description": "An alias: redirects to the feature's id."}},
+    responses={**example(FEATURE_DETAIL), 301: {"description": "An alias: redirects to the feature's id."}},
 )
 async def get_feature(
     request: Request,

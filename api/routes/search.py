@@ -6,14 +6,15 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import CatalogDep
 from api.errors import ERROR_RESPONSES
-from api.represent import CSV_AND_TEXT, FormatDep, represent
+from api.examples import SEARCH, example
+from api.represent import FormatDep, represent
 from kb import query
 from kb.answers import FeatureRef
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=ERROR_RESPONSES)
 
 
-@router.get("/search", response_model=list[FeatureRef], responses=CSV_AND_TEXT)
+@router.get("/search", response_model=list[FeatureRef], responses=example(SEARCH))
 async def get_search(
     catalog: CatalogDep,
     fmt: FormatDep,

@@ -9,7 +9,6 @@ from api.errors import ERROR_RESPONSES
 from api.represent import CSV_AND_TEXT, FormatDep, represent
 from kb import query
 from kb.answers import SupportAnswer
-from kb.render import support_line
 
 router = APIRouter(prefix="/v1", tags=["support"], responses=ERROR_RESPONSES)
 
@@ -35,4 +34,4 @@ async def get_support(
 
     In scripts: `curl -s '.../v1/support?feature=hostprocess&kubernetes=1.26' | jq -e .supported`.
     """
-    return represent(query.support(catalog, feature, kubernetes, windows, runtime), fmt, support_line)
+    return represent(query.support(catalog, feature, kubernetes, windows, runtime), fmt)
