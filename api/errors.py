@@ -43,9 +43,15 @@ ERROR_RESPONSES: dict[int | str, dict] = {
 }
 
 
-def error_response(status: int, code: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    suggestions: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     body = {"error": {"code": code, "message": message, "suggestions": suggestions or []}}
-    return JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def status_of(error: KbError) -> int:
@@ -71,7 +77,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, STATUS_CODES.get(exc.status_code, "http_error"), str(exc.detail))
+        code = STATUS_CODES.get(exc.status_code, "http_error")
+        return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -165,8 +165,8 @@ def support(
     """Is ``feature`` supported on ``kubernetes`` (with ``windows`` and ``runtime`` when given)?"""
     found = resolve_feature(catalog, feature)
     minor = resolve_minor(catalog, kubernetes)
-    release = resolve_windows(catalog, windows) if windows else None
-    spec = resolve_runtime(catalog, runtime) if runtime else None
+    release = resolve_windows(catalog, windows) if windows is not None else None
+    spec = resolve_runtime(catalog, runtime) if runtime is not None else None
     return answer_support(catalog, found, minor, release, spec)
 
 
