@@ -196,7 +196,8 @@ class Edge:
                 chunks.append(message.get("body", b""))
 
         await self._guarded(scope, receive, capture)
-        body = b"".join(chunks)
+        # A fresh, exactly sized copy: encoders over-allocate (orjson's buffer is ~8 KB), and this one is kept.
+        body = bytes(memoryview(b"".join(chunks)))
         status = start.get("status", 500)
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _OWN_HEADERS]
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
