@@ -170,13 +170,14 @@ class Edge:
             await self._guarded(dict(scope, method="GET"), receive, _with_headers(send, head))
             return
         self._refresh_tag()
-        rep, suffix = self._representation(scope), ""
+        rep, suffix, raw_path = self._representation(scope), "", scope.get("raw_path") or path.encode()
         if path.endswith(CSV_SUFFIX):
             rep, suffix, path = "csv", CSV_SUFFIX, path[: -len(CSV_SUFFIX)]
+            raw_path = raw_path.removesuffix(CSV_SUFFIX.encode())
         key = (path, scope["query_string"], rep)
         cached = self.cache.get(key)
         if cached is None:
-            inner = dict(scope, method="GET", path=path, raw_path=path.encode())
+            inner = dict(scope, method="GET", path=path, raw_path=raw_path)
             inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
             cached = await self._render(inner, receive)
             self._store(key, cached)
