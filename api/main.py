@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -56,6 +57,10 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.catalog = load_catalog(db_path)
+        # The catalog lives as long as the process: keep its objects out of the collector's full
+        # passes, which otherwise stop a worker for tens of milliseconds under load (p99).
+        gc.collect()
+        gc.freeze()
         yield
 
     app = FastAPIOffline(

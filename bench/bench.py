@@ -165,13 +165,22 @@ def worker_rss_mb(parent: int) -> list[float]:
     return sizes
 
 
-def cold_start(db: Path) -> float:
-    """Seconds from starting one production worker to its first /v1/support answer."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cold_start(db: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) from starting one production worker to its first /v1/support answer.
+
+    The CPU time tells what the start costs when the machine is shared and wall time is stretched.
+    """
     port = free_port()
     url = f"http://127.0.0.1:{port}/v1/support?feature=hostprocess-containers&kubernetes=1.26"
     command = [str(VENV / "kb"), "serve", "--port", str(port), "--workers", "1", "--db", str(db)]
-    with running(command, url, env={"KB_SITE": "/nonexistent"}) as (_, seconds):
-        return seconds
+    with running(command, url, env={"KB_SITE": "/nonexistent"}) as (process, seconds):
+        return seconds, cpu_seconds(process.pid)
 
 
 def ensure_datasette() -> Path:
@@ -235,7 +244,7 @@ def main() -> None:
     report(results, start, rss, args)
 
 
-def report(results: list[Result], start: float, rss: list[float], args: argparse.Namespace) -> None:
+def report(results: list[Result], start: tuple[float, float], rss: list[float], args: argparse.Namespace) -> None:
     print(
         f"\n{args.connections} connections, {args.threads} wrk threads, {args.duration} s per run, {os.cpu_count()} cores"
     )
@@ -254,7 +263,8 @@ def report(results: list[Result], start: float, rss: list[float], args: argparse
     if "Datasette" in by_name:
         ratio = api.rps / by_name["Datasette"].rps
         checks.append(("API >= 10 x Datasette", ratio >= TARGETS["vs_datasette"], f"{ratio:.1f} x"))
-    checks.append(("cold start < 1 s", start < TARGETS["cold_start_s"], f"{start:.2f} s"))
+    wall, cpu = start
+    checks.append(("cold start < 1 s", wall < TARGETS["cold_start_s"], f"{wall:.2f} s wall, {cpu:.2f} s CPU"))
     checks.append(
         ("RSS < 100 MB per worker", all(x < TARGETS["rss_mb"] for x in rss), ", ".join(f"{x:.0f} MB" for x in rss))
     )
