@@ -39,6 +39,8 @@ class SiteFiles(StaticFiles):
     """The built site, except under /v1: an unknown API path is a JSON 404, never the site's HTML page."""
 
     async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
+        if scope["method"] not in ("GET", "HEAD"):
+            raise HTTPException(405, "Only GET and HEAD are allowed here.", headers={"Allow": "GET, HEAD"})
         if path == "v1" or path.startswith("v1/"):
             raise HTTPException(404, f"No resource at /{path}.")
         return await super().get_response(path, scope)

@@ -192,3 +192,7 @@ def test_unknown_api_paths_are_json_even_with_a_site(real_db, tmp_path):
         assert c.get("/").text == "<html>home</html>"
         assert_json_error(c.get("/v1/nothing"), (404,))
         assert c.get("/v1/meta").status_code == 200
+        for path in ("/v1/support", "/v1/nothing", "/"):
+            response = c.post(path)
+            assert_json_error(response, (405,))
+            assert "GET" in response.headers["allow"]
