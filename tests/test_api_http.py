@@ -192,3 +192,22 @@ def test_openapi_documents_every_route_with_examples(client):
     components = schema["components"]["schemas"]
     for name in ("SupportAnswer", "ErrorBody", "DatasetMeta"):
         assert "example" in components[name]
+
+
+def test_a_new_day_gives_new_etags_and_fresh_answers(fixture_db, tmp_path):
+    """is_maintained is computed for today: at midnight UTC the cache empties and the ETags change."""
+    import time
+
+    from api.edge import Edge
+
+    app = create_app(fixture_db, site_dir=tmp_path / "missing")
+    with TestClient(app) as c:
+        before = c.get("/v1/meta").headers["etag"]
+        edge = app.middleware_stack
+        while not isinstance(edge, Edge):
+            edge = edge.app
+        assert edge.cache
+        edge.clock = lambda: time.time() + 86400
+        response = c.get("/v1/meta", headers={"If-None-Match": before})
+        assert response.status_code == 200 and response.headers["etag"] != before
+        assert len(edge.cache) == 1

@@ -1,0 +1,83 @@
+"""`kb serve` runs the production configuration, and a real server answers like the in-process app."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from email.message import Message
+from pathlib import Path
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from kb.cli import app as cli
+
+
+def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real_db):
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda target, **options: seen.update(options, target=target))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(real_db)])
+    assert result.exit_code == 0, result.output
+    assert seen["target"] == "api.main:app"
+    assert seen["workers"] == len(os.sched_getaffinity(0))
+    assert (seen["loop"], seen["http"], seen["access_log"]) == ("uvloop", "httptools", False)
+
+
+def test_serve_without_a_database_is_exit_2(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 2
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.mark.slow
+def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_catalog, tmp_path):
+    from datetime import UTC, datetime
+
+    from kb.export import export
+
+    export(real_catalog, tmp_path / "static", datetime.now(UTC).date(), support=False)
+    port = free_port()
+    kb = Path(sys.executable).with_name("kb")
+    env = {**os.environ, "KB_SITE": str(tmp_path / "no-site")}
+    server = subprocess.Popen(
+        [str(kb), "serve", "--port", str(port), "--workers", "2", "--db", str(real_db)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if fetch(base + "/readyz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.05)
+        for path in ("features", "kubernetes", "windows", "matrix", "meta", "features/gmsa"):
+            for _ in range(3):  # both workers, cached and not
+                status, headers, body = fetch(f"{base}/v1/{path}")
+                assert status == 200 and body == (tmp_path / "static" / f"{path}.json").read_bytes(), path
+                assert fetch(f"{base}/v1/{path}", {"If-None-Match": headers["ETag"]})[0] == 304
+        status, _, body = fetch(f"{base}/v1/support?feature=no-such-thing&kubernetes=1.26")
+        assert status == 404 and body.startswith(b'{"error":')
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
