@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kb.answers import FeatureRef
 from kb.catalog import Catalog
 from kb.checks.field_rules import POD_OS_FEATURE, POD_OS_PATH, feature_ref, feature_with_path, rejection_enforced
 from kb.checks.fields import Location
-from kb.answers import FeatureRef
 from kb.checks.findings import Severity
 from kb.checks.workloads import Workload, containers, declared_os, selected_os
 from kb.versions import KubernetesMinor
