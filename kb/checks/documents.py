@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kb.errors import InvalidInput
+from kb.errors import InputTooLarge, InvalidInput
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 """The largest input read: 8 MiB holds `kubectl get nodes -o json` for several hundred nodes."""
@@ -60,11 +60,10 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
 
 def check_size(text: str | bytes, source: str) -> None:
     """Refuse input over :data:`MAX_INPUT_BYTES`."""
-    size = len(text.encode() if isinstance(text, str) else text)
-    if size > MAX_INPUT_BYTES:
-        raise InvalidInput(
-            f"{source}: {size} bytes is more than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB this check reads; "
-            "split the input or select fewer objects."
+    if len(text.encode() if isinstance(text, str) else text) > MAX_INPUT_BYTES:
+        raise InputTooLarge(
+            f"{source}: the input is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB this check reads; "
+            "split it or select fewer objects."
         )
 
 
