@@ -10,7 +10,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from kb.catalog import Catalog
-from kb.checks.documents import Document
+from kb.checks.documents import Document, kind_of
 from kb.checks.field_rules import FieldRule, feature_ref, field_rules, judge, rejection_enforced
 from kb.checks.fields import find_field, render_location
 from kb.checks.findings import DocumentRef, Finding, counts, has_errors, sort_findings
@@ -61,6 +61,12 @@ def check_manifests(
         raise InvalidInput(f"--os {force_os!r}: only 'windows' can be forced.", ["windows"])
     minor = resolve_minor(catalog, kubernetes)
     found, skipped = workloads(documents)
+    if not found:
+        kinds = ", ".join(sorted({k for k in (kind_of(d) for d in documents) if k}))
+        raise InvalidInput(
+            f"No workload in the input (found {kinds or 'nothing'}); expected Pod, Deployment, StatefulSet, "
+            "DaemonSet, ReplicaSet, Job, CronJob or a List of them."
+        )
     rules = field_rules(catalog)
     enforced = rejection_enforced(catalog, minor)
     checked: list[CheckedWorkload] = []

@@ -347,7 +347,7 @@ def _features(
             text = "; ".join(failing)
             unavailable.append(FeatureOnNode(feature=ref, status=answer.status, why=f"requires {text}"))
             findings.add(
-                "warning",
+                "info",
                 "feature-requirement-unmet",
                 f"{feature.name} ({status_label(answer.status)} on {minor}) requires {text}; this node does not meet it.",
                 f"Upgrade the node to {text} to use {feature.name}.",
