@@ -31,7 +31,7 @@ def _finding_lines(finding: Finding, indent: str = "  ") -> list[str]:
 
 
 def _totals(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
+    return ", ".join(f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in counts.items())
 
 
 def nodes_text(report: NodeCheckReport) -> str:
@@ -53,7 +53,7 @@ def nodes_text(report: NodeCheckReport) -> str:
                 node.runtime or node.container_runtime or "?",
                 _yes(node.os_supported),
                 _yes(node.runtime_supported),
-                f"{found['error']} errors, {found['warning']} warnings",
+                _totals(found),
             ]
         )
     lines = table(rows)
@@ -97,13 +97,14 @@ def manifest_text(report: ManifestReport) -> str:
             lines.append(f"{title}: not a Windows pod (no spec.os.name, selector or --os windows); skipped")
             continue
         own = [f for f in report.findings if f.document == ref]
-        lines.append(f"{title}: Windows pod ({checked.targeted_by}): {len(own)} findings")
+        lines.append(f"{title}: Windows pod ({checked.targeted_by}): {len(own)} finding{'s' if len(own) != 1 else ''}")
         for finding in own:
             lines += _finding_lines(finding)
     lines += [f"skipped {s}" for s in report.skipped]
     windows = sum(1 for w in report.workloads if w.windows)
     lines.append(
-        f"Kubernetes {report.kubernetes}: {windows} Windows pod templates checked, {_totals(report.counts)}"
+        f"Kubernetes {report.kubernetes}: checked {windows} of {len(report.workloads)} pod templates as Windows pods, "
+        f"{_totals(report.counts)}"
         + (f"; images checked against {len(report.nodes)} Windows nodes" if report.nodes else "")
     )
     return "\n".join(lines)

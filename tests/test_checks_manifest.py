@@ -1,5 +1,7 @@
 """Manifest check: every finding kind, by version, from the fixture dataset's field paths."""
 
+import re
+
 import pytest
 
 from kb.checks.documents import MAX_INPUT_BYTES, read_documents
@@ -159,13 +161,13 @@ def test_images_against_node_builds(checks_catalog, name, windows, expected):
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message(checks_catalog, name, message):
-    with pytest.raises(InvalidInput, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(InvalidInput, match=re.escape(message)):
         check(checks_catalog, name)
 
 
 @pytest.mark.parametrize("text", ["", "   \n", "---\n---\n"])
 def test_empty_input_is_refused(text):
-    with pytest.raises(InvalidInput, match="empty|no documents"):
+    with pytest.raises(InvalidInput, match=r"empty|no documents"):
         read_documents(text)
 
 

@@ -111,6 +111,8 @@ def _json(body: bytes) -> Any:
         return json.loads(body)
     except ValueError as exc:
         raise InvalidInput(f"The body is not valid JSON: {exc}. Send YAML with Content-Type: text/yaml.") from exc
+    except RecursionError as exc:
+        raise InvalidInput("The body is nested too deeply to read.") from exc
 
 
 def _documents(body: bytes, yaml_body: bool) -> list[Document]:
