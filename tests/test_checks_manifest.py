@@ -89,11 +89,14 @@ def test_jobs_and_cronjobs_use_their_pod_template_paths(checks_catalog):
     report = check(checks_catalog, "jobs.yaml")
     assert codes(report) == [
         ("field-different", "spec.template.spec.containers[0].terminationMessagePath"),
+        ("field-different", "spec.template.spec.containers[0].volumeDevices"),
         ("field-ignored", "spec.jobTemplate.spec.template.spec.initContainers[0].resources.limits.hugepages-2Mi"),
         ("field-ignored", "spec.jobTemplate.spec.template.spec.initContainers[0].resources.requests.hugepages-2Mi"),
         ("field-ignored", "spec.jobTemplate.spec.template.spec.volumes[0].emptyDir.medium"),
         ("field-ignored", "spec.template.spec.dnsPolicy"),
     ]
+    severity = {f.path.rsplit(".", 1)[-1]: f.severity for f in report.findings if f.code == "field-different"}
+    assert severity == {"terminationMessagePath": "info", "volumeDevices": "warning"}  # usable with limits vs not
     assert {f.document.kind for f in report.findings} == {"Job", "CronJob"}
     assert {f.document.index for f in report.findings} == {0, 1}
 

@@ -10,6 +10,7 @@ POD = {
     "spec": {
         "hostNetwork": False,
         "hostPID": True,
+        "subdomain": "",
         "dnsPolicy": "ClusterFirstWithHostNet",
         "securityContext": {"runAsUser": 0},
         "containers": [
@@ -28,6 +29,7 @@ POD = {
     [
         ("spec.hostPID", ["spec.hostPID"]),
         ("spec.hostNetwork", []),  # false is not set
+        ("spec.subdomain", []),  # nor is the empty string
         ("spec.securityContext.runAsUser", ["spec.securityContext.runAsUser"]),  # 0 is set
         (
             "spec.containers[*].securityContext.runAsUser",

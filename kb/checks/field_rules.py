@@ -8,7 +8,8 @@ How a field is judged (the one place for this rule):
   nothing stops the pod but Windows still cannot honour the field.
 - ``ignored``: the Windows kubelet drops it. Warning, unless the feature is usable and on
   by default at that minor (the limitation was lifted); gated: warning naming the gate.
-- ``different``: works with different behaviour on Windows. Warning.
+- ``different``: works with different behaviour on Windows. Info while the feature is usable
+  and on by default (the field works, with the differences the note gives); a warning otherwise.
 - ``supported``: fine where the feature is usable and on by default; otherwise a warning that
   it is not available yet (or any more) or needs its feature gate.
 """
@@ -110,7 +111,7 @@ def judge(rule: FieldRule, minor: KubernetesMinor, declares_windows: bool, enfor
         )
     if field.on_windows == "different":
         return Verdict(
-            "warning",
+            "info" if _enabled(step) else "warning",
             "field-different",
             f"This field behaves differently on Windows {at}.",
             field.note or "Check the Windows behaviour before relying on it.",

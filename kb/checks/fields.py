@@ -10,9 +10,9 @@ The data names fields the way the Kubernetes docs do (``PodField.path``):
 - ``spec.dnsPolicy=ClusterFirstWithHostNet``, ``spec.volumes[*].emptyDir.medium=Memory``:
   ``=value`` matches only that value.
 
-A field counts as set when it is present and neither null nor ``false``: the API server's
-Windows validation rejects ``privileged: true`` but accepts ``privileged: false``, while
-``runAsUser: 0`` is set.
+A field counts as set when it is present and neither null, ``false`` nor the empty string:
+the API server's Windows validation rejects ``privileged: true`` but accepts
+``privileged: false``, ``medium: ""`` is the default medium, while ``runAsUser: 0`` is set.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ def render_location(location: Location) -> str:
 
 
 def is_set(value: Any) -> bool:
-    """Present, not null and not ``false``."""
-    return value is not None and value is not False
+    """Present, and not null, ``false`` or ``""``."""
+    return value is not None and value is not False and value != ""
 
 
 def find_field(pod: dict[str, Any], path: FieldPath, prefix: Location = ()) -> list[FieldMatch]:
