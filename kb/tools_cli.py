@@ -102,8 +102,6 @@ def register_tools(app: typer.Typer) -> None:
         try:
             documents = [d for name in files for d in read_input(name)]
             hosts = windows_hosts(catalog, read_input(nodes)) if nodes else None
-            if nodes and not hosts:
-                raise KbError(f"{nodes}: no Windows node whose Windows release the data knows.")
             report = check_manifests(catalog, documents, kubernetes, os_name, hosts)
         except KbError as exc:
             fail(exc.message)

@@ -1,5 +1,6 @@
 """Manifest check: every finding kind, by version, from the fixture dataset's field paths."""
 
+import json
 import re
 
 import pytest
@@ -187,3 +188,22 @@ def test_unknown_kubernetes_version_is_not_guessed(checks_catalog):
 def test_only_windows_can_be_forced(checks_catalog):
     with pytest.raises(InvalidInput):
         check(checks_catalog, "pod-runasuser.yaml", force_os="linux")
+
+
+def test_alias_bombs_are_refused():
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 8)]
+    with pytest.raises(InputTooLarge, match="YAML aliases"):
+        read_documents("\n".join(levels) + "\n")
+
+
+def test_shared_aliases_within_limits_are_read():
+    text = "base: &base {cpu: 1}\nkind: Pod\nspec: {containers: [{resources: {limits: *base}}, {resources: {limits: *base}}]}\n"
+    assert read_documents(text)[0].content["spec"]["containers"][1]["resources"]["limits"] == {"cpu": 1}
+
+
+def test_large_json_is_read_without_line_numbers_and_small_with():
+    small = read_documents(json.dumps({"kind": "Pod", "spec": {"containers": []}}))
+    large = read_documents(json.dumps({"kind": "List", "items": [{"kind": "Pod", "spec": {"x": "y" * 100}}] * 3000}))
+    assert small[0].line == 1 and large[0].line is None
+    assert len(large[0].content["items"]) == 3000

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kb.checks.documents import read_documents
+from kb.checks.documents import read_documents, read_json_value
 from kb.checks.nodes import check_nodes, windows_hosts
 from kb.errors import InvalidInput
 from tests.conftest import NODES
@@ -141,3 +141,18 @@ def test_real_data_answers_every_fixture(real_catalog):
     for path in sorted(NODES.glob("[!b]*.json")):
         report = check_nodes(real_catalog, read_documents(path.read_bytes(), path.name), TODAY)
         assert any(n.applicable for n in report.nodes), path.name
+
+
+def test_an_image_check_needs_windows_nodes(checks_catalog):
+    linux_only = {
+        "kind": "List",
+        "items": [
+            {
+                "kind": "Node",
+                "metadata": {"name": "l"},
+                "status": {"nodeInfo": {"kubeletVersion": "v1.29.4", "operatingSystem": "linux"}},
+            }
+        ],
+    }
+    with pytest.raises(InvalidInput, match="no Windows node"):
+        windows_hosts(checks_catalog, read_json_value(linux_only))

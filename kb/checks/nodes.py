@@ -14,28 +14,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kb import query
-from kb.answers import FeatureRef, WindowsRef
+from kb.answers import WindowsRef
 from kb.catalog import Catalog
 from kb.checks.documents import Document, kind_of
-from kb.checks.findings import Finding, Severity, counts, has_errors, sort_findings
+from kb.checks.findings import Finding, counts, has_errors, sort_findings
 from kb.checks.images import WINDOWS_BUILD_LABEL, NodeHost
+from kb.checks.node_facts import FeatureOnNode, Findings, judge_node
 from kb.errors import InvalidInput, KbError
-from kb.history import is_usable, status_label, step_at
 from kb.models import WindowsRelease
-from kb.releases import kubernetes_view, windows_ref, windows_view
+from kb.releases import windows_ref
 from kb.versions import KubernetesMinor, RuntimeSpec
 
 OS_LABELS = ("kubernetes.io/os", "beta.kubernetes.io/os")
-
-
-class FeatureOnNode(BaseModel):
-    """A feature that cannot be used on a node as it is, and why."""
-
-    model_config = ConfigDict(frozen=True)
-
-    feature: FeatureRef
-    status: str
-    why: str
 
 
 class NodeReport(BaseModel):
@@ -140,7 +130,10 @@ def resolve_node_windows(catalog: Catalog, node: NodeInfo) -> WindowsRelease:
 
 
 def windows_hosts(catalog: Catalog, documents: list[Document]) -> list[NodeHost]:
-    """The Windows nodes of a node list whose release resolves (for the manifest image check)."""
+    """The Windows nodes of a node list whose release resolves (for the manifest image check).
+
+    InvalidInput when there is none: an image check against no node would silently pass.
+    """
     hosts = []
     for node in read_nodes(documents):
         if node.os == "windows":
@@ -148,12 +141,15 @@ def windows_hosts(catalog: Catalog, documents: list[Document]) -> list[NodeHost]
                 hosts.append(NodeHost(node.name, resolve_node_windows(catalog, node)))
             except KbError:
                 continue
+    if not hosts:
+        raise InvalidInput("The node list holds no Windows node whose Windows release the data knows.")
     return hosts
 
 
 def check_nodes(catalog: Catalog, documents: list[Document], today: date) -> NodeCheckReport:
     """Check every node of ``documents`` (the output of ``kubectl get nodes -o json``)."""
-    reports = [check_node(catalog, node, today) for node in read_nodes(documents)]
+    judged: dict[tuple, tuple[dict[str, Any], list[Finding]]] = {}
+    reports = [check_node(catalog, node, today, judged) for node in read_nodes(documents)]
     findings = [f for r in reports for f in r.findings]
     return NodeCheckReport(
         today=today,
@@ -164,21 +160,17 @@ def check_nodes(catalog: Catalog, documents: list[Document], today: date) -> Nod
     )
 
 
-class _Findings(list):
-    """Findings of one node, built with the node's name filled in."""
+def check_node(
+    catalog: Catalog,
+    node: NodeInfo,
+    today: date,
+    judged: dict[tuple, tuple[dict[str, Any], list[Finding]]] | None = None,
+) -> NodeReport:
+    """One node's report; Linux nodes are listed as not applicable.
 
-    def __init__(self, node: str) -> None:
-        super().__init__()
-        self.node = node
-
-    def add(self, severity: Severity, code: str, message: str, action: str | None, sources: list[str]) -> None:
-        self.append(
-            Finding(severity=severity, code=code, message=message, action=action, node=self.node, sources=sources[:2])
-        )
-
-
-def check_node(catalog: Catalog, node: NodeInfo, today: date) -> NodeReport:
-    """One node's report; Linux nodes are listed as not applicable."""
+    ``judged`` caches what depends only on (minor, Windows release, runtime): the nodes of a
+    pool share it, so a large cluster costs one judgement per pool.
+    """
     base = dict(
         name=node.name,
         os=node.os,
@@ -189,29 +181,26 @@ def check_node(catalog: Catalog, node: NodeInfo, today: date) -> NodeReport:
     )
     if node.os != "windows":
         return NodeReport(**base, applicable=False)
-    findings = _Findings(node.name)
+    findings = Findings()
     minor, windows, runtime = _resolve(catalog, node, findings)
-    facts: dict[str, Any] = {}
-    if windows is not None:
-        facts |= _windows_facts(catalog, windows, today, findings)
-    if minor is not None:
-        facts |= _kubernetes_facts(catalog, minor, windows, today, findings)
-        if runtime is not None:
-            facts |= _runtime_facts(catalog, minor, windows, runtime, findings)
-        facts |= _features(catalog, minor, windows, runtime, findings)
+    key = (minor, windows.id if windows else None, str(runtime) if runtime else None)
+    cache = judged if judged is not None else {}
+    if key not in cache:
+        cache[key] = judge_node(catalog, minor, windows, runtime, today)
+    facts, shared = cache[key]
     return NodeReport(
         **base,
         applicable=True,
         kubernetes=str(minor) if minor else None,
         windows=windows_ref(windows) if windows else None,
         runtime=str(runtime) if runtime else None,
-        findings=sort_findings(list(findings)),
+        findings=sort_findings([f.model_copy(update={"node": node.name}) for f in [*findings, *shared]]),
         **facts,
     )
 
 
 def _resolve(
-    catalog: Catalog, node: NodeInfo, findings: _Findings
+    catalog: Catalog, node: NodeInfo, findings: Findings
 ) -> tuple[KubernetesMinor | None, WindowsRelease | None, RuntimeSpec | None]:
     minor = windows = runtime = None
     try:
@@ -235,125 +224,3 @@ def _resolve(
         except KbError as exc:
             findings.add("error", "runtime-unknown", exc.message, "Use a runtime the data knows (containerd).", [])
     return minor, windows, runtime
-
-
-def _windows_facts(catalog: Catalog, windows: WindowsRelease, today: date, findings: _Findings) -> dict[str, Any]:
-    view = windows_view(catalog, windows, today)
-    end = windows.extended_end or windows.mainstream_end
-    if view.is_supported is False:
-        findings.add(
-            "warning",
-            "windows-end-of-support",
-            f"{windows.name} left Microsoft support on {end}.",
-            "Move the node to a supported Windows Server release.",
-            view.sources,
-        )
-    images = [
-        tag.image
-        for ref in view.process_isolation_images
-        for tag in windows_view(catalog, catalog.windows[ref.id], today).image_tags
-    ]
-    return dict(windows_supported=view.is_supported, windows_end_of_support=end, process_isolation_images=images)
-
-
-def _kubernetes_facts(
-    catalog: Catalog, minor: KubernetesMinor, windows: WindowsRelease | None, today: date, findings: _Findings
-) -> dict[str, Any]:
-    view = kubernetes_view(catalog, minor, today)
-    if view.is_maintained is False:
-        findings.add(
-            "warning",
-            "kubernetes-end-of-life",
-            f"Kubernetes {minor} reached end of life on {view.end_of_life}.",
-            "Upgrade the cluster to a maintained minor (see kb upgrade).",
-            view.sources,
-        )
-    supported = None
-    if windows is not None and view.windows:
-        supported = any(ref.id == windows.id for ref in view.windows)
-        if not supported:
-            listed = ", ".join(ref.name for ref in view.windows)
-            findings.add(
-                "error",
-                "os-not-supported",
-                f"{windows.name} is not a supported Windows node OS on Kubernetes {minor} (supported: {listed}).",
-                f"Move the node to one of: {listed}.",
-                view.sources,
-            )
-    return dict(
-        os_supported=supported, kubernetes_maintained=view.is_maintained, kubernetes_end_of_life=view.end_of_life
-    )
-
-
-def _runtime_facts(
-    catalog: Catalog, minor: KubernetesMinor, windows: WindowsRelease | None, runtime: RuntimeSpec, findings: _Findings
-) -> dict[str, Any]:
-    definition = catalog.runtimes[runtime.name]
-    step = step_at(definition.history, minor)
-    sources = [s.url for s in (step.sources if step else definition.sources)]
-    if step is None or not is_usable(step.status):
-        state = status_label(step.status) if step else "not available yet"
-        code = "runtime-removed" if step is not None and step.status == "removed" else "runtime-not-supported"
-        findings.add(
-            "error",
-            code,
-            f"{definition.name} is {state} on Kubernetes {minor}." + (f" {step.note}" if step and step.note else ""),
-            "Move the node to containerd before running this Kubernetes version.",
-            sources,
-        )
-    elif step.status == "deprecated":
-        findings.add(
-            "warning",
-            "runtime-deprecated",
-            f"{definition.name} is deprecated on Kubernetes {minor}.",
-            "Plan the move to containerd.",
-            sources,
-        )
-    for requirement in step.requirements if step else []:
-        if query.requirement_met(catalog, requirement, windows, runtime) is False:
-            needed = query.requirement_text(catalog, requirement)
-            findings.add(
-                "error",
-                "runtime-too-old",
-                f"Kubernetes {minor} needs {needed}; the node runs {runtime}.",
-                f"Upgrade the runtime to {needed}.",
-                sources,
-            )
-    return dict(runtime_status=step.status if step else None, runtime_supported=bool(step and is_usable(step.status)))
-
-
-def _features(
-    catalog: Catalog,
-    minor: KubernetesMinor,
-    windows: WindowsRelease | None,
-    runtime: RuntimeSpec | None,
-    findings: _Findings,
-) -> dict[str, Any]:
-    unavailable, gated = [], []
-    for feature in catalog.features.values():
-        answer = query.answer_support(catalog, feature, minor, None, None)
-        ref = FeatureRef(id=feature.id, name=feature.name)
-        if not answer.supported:
-            why = status_label(answer.status) + (f" ({answer.reason})" if answer.reason else "")
-            unavailable.append(FeatureOnNode(feature=ref, status=answer.status, why=why))
-            continue
-        step = step_at(feature.history, minor)
-        failing = [
-            query.requirement_text(catalog, r)
-            for r in (step.requirements if step else [])
-            if query.requirement_met(catalog, r, windows, runtime) is False
-        ]
-        if failing:
-            text = "; ".join(failing)
-            unavailable.append(FeatureOnNode(feature=ref, status=answer.status, why=f"requires {text}"))
-            findings.add(
-                "info",
-                "feature-requirement-unmet",
-                f"{feature.name} ({status_label(answer.status)} on {minor}) requires {text}; this node does not meet it.",
-                f"Upgrade the node to {text} to use {feature.name}.",
-                answer.sources,
-            )
-        elif answer.enabled_by_default is False:
-            gate = answer.feature_gate or "its feature gate"
-            gated.append(FeatureOnNode(feature=ref, status=answer.status, why=f"off by default: {gate}"))
-    return dict(unavailable=unavailable, gated=gated)
