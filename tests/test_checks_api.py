@@ -58,6 +58,13 @@ def test_check_manifest_yaml_body_with_query_parameters(client):
     assert new["findings"][0]["document"]["source"] == "<request>"
 
 
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "text/plain", ""])
+def test_any_body_not_declared_json_is_read_as_yaml(client, content_type):
+    body = (MANIFESTS / "pod-runasuser.yaml").read_bytes()
+    response = post(client, "/v1/check/manifest", body, content_type, kubernetes="1.25")
+    assert response.status_code == 200 and response.json()["counts"]["error"] == 2
+
+
 def test_check_manifest_json_body(client):
     request = {
         "manifests": (MANIFESTS / "pod-runasuser.yaml").read_text(),

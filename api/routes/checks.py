@@ -18,8 +18,6 @@ from kb.upgrade import UpgradePlan, plan
 
 router = APIRouter(prefix="/v1", tags=["checks"])
 
-YAML_TYPES = ("text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml", "text/plain")
-
 NODE_LIST_EXAMPLE = {
     "apiVersion": "v1",
     "kind": "List",
@@ -103,7 +101,10 @@ async def _read_body(request: Request) -> bytes:
 
 
 def _is_yaml(request: Request) -> bool:
-    return request.headers.get("content-type", "").split(";")[0].strip().lower() in YAML_TYPES
+    """Anything not declared JSON is read as YAML (which covers JSON too), so a bare
+    ``curl --data-binary @app.yaml`` works whatever content type curl picks."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return not (content_type == "application/json" or content_type.endswith("+json"))
 
 
 def _json(body: bytes) -> Any:
