@@ -70,6 +70,8 @@ def register_tools(app: typer.Typer) -> None:
         from kb.checks.nodes import check_nodes as run
         from kb.reports import nodes_text
 
+        if output == Format.github:
+            fail("--format github is for manifests; nodes print text or json.")
         catalog = open_catalog(db)
         try:
             report = run(catalog, read_input(file), _today(today))

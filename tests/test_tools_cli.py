@@ -25,6 +25,8 @@ def run(db, *args, stdin=None):
         (["check", "nodes", str(NODES / "bad-wrong-kind.json")], 2),
         (["check", "nodes", str(NODES / "missing.json")], 2),
         (["check", "nodes", str(NODES / "aks-1.29-mixed.json"), "--today", "yesterday"], 2),
+        (["check", "nodes", str(NODES / "aks-1.29-mixed.json"), "--format", "github"], 2),
+        (["check", "nodes", str(NODES / "aks-1.29-mixed.yaml"), "--format", "json", "--today", "2024-06-01"], 0),
         (["check", "manifest", str(MANIFESTS / "daemonset-hostprocess-ok.yaml")], 0),
         (["check", "manifest", str(MANIFESTS / "pod-runasuser.yaml"), "-k", "1.23"], 0),
         (["check", "manifest", str(MANIFESTS / "pod-runasuser.yaml"), "-k", "1.25"], 1),
