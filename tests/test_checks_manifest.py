@@ -207,3 +207,8 @@ def test_large_json_is_read_without_line_numbers_and_small_with():
     large = read_documents(json.dumps({"kind": "List", "items": [{"kind": "Pod", "spec": {"x": "y" * 100}}] * 3000}))
     assert small[0].line == 1 and large[0].line is None
     assert len(large[0].content["items"]) == 3000
+
+
+@pytest.mark.parametrize("kubernetes,found", [("1.29", []), ("1.30", ["field-rejected"])])
+def test_fields_are_judged_only_from_the_minor_that_added_them(checks_catalog, kubernetes, found):
+    assert [f.code for f in check(checks_catalog, "pod-apparmor.yaml", kubernetes).findings] == found

@@ -85,8 +85,10 @@ def first_usable(feature: Feature, after: KubernetesMinor | None = None) -> str 
 
 
 def judge(rule: FieldRule, minor: KubernetesMinor, declares_windows: bool, enforced: bool) -> Verdict | None:
-    """What a set field means on a Windows node at ``minor``; None when it is fine there."""
+    """What a set field means on a Windows node at ``minor``; None when it is fine there (or not there yet)."""
     feature, field = rule.feature, rule.field
+    if field.since and minor < parse_kubernetes(field.since):
+        return None  # the field does not exist yet at that minor: nothing Windows-specific to say
     step = step_at(feature.history, minor)
     status = status_label(step.status, step.partial) if step else "not recorded"
     sources = [s.url for s in (step.sources if step else feature.sources)][:2]
