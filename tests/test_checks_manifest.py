@@ -212,3 +212,16 @@ def test_large_json_is_read_without_line_numbers_and_small_with():
 @pytest.mark.parametrize("kubernetes,found", [("1.29", []), ("1.30", ["field-rejected"])])
 def test_fields_are_judged_only_from_the_minor_that_added_them(checks_catalog, kubernetes, found):
     assert [f.code for f in check(checks_catalog, "pod-apparmor.yaml", kubernetes).findings] == found
+
+
+@pytest.mark.parametrize(
+    "kubernetes,kept",
+    [
+        ("1.29", ("dns-limitations", "field-ignored")),  # both warnings: the first feature's
+        ("1.33", ("dns-limitations", "field-ignored")),
+    ],
+)
+def test_a_field_two_features_name_is_reported_once(checks_catalog, kubernetes, kept):
+    report = check(checks_catalog, "jobs.yaml", kubernetes)
+    found = [(f.feature.id, f.code) for f in report.findings if f.path == "spec.template.spec.dnsPolicy"]
+    assert found == [kept]

@@ -43,6 +43,8 @@ POD = {
         ("spec.containers[*].resources.limits.hugepages-*", ["spec.containers[0].resources.limits.hugepages-2Mi"]),
         ("spec.dnsPolicy=ClusterFirstWithHostNet", ["spec.dnsPolicy"]),
         ("spec.dnsPolicy=ClusterFirst", []),
+        ("spec.hostNetwork=false", ["spec.hostNetwork"]),  # a value path matches false too
+        ("spec.hostPID=true", ["spec.hostPID"]),
         ("spec.volumes[*].emptyDir.medium=Memory", ["spec.volumes[1].emptyDir.medium"]),
         ("spec.volumes.emptyDir.medium", ["spec.volumes[1].emptyDir.medium"]),  # a missing [*] still reads lists
         ("spec.containers[*].securityContext.seLinuxOptions", []),

@@ -7,10 +7,10 @@ The data names fields the way the Kubernetes docs do (``PodField.path``):
   ``spec.containers[*]`` stands for every container of the pod: ``containers``,
   ``initContainers`` and ``ephemeralContainers``;
 - ``spec.containers[*].resources.limits.hugepages-*``: ``*`` inside a key is a wildcard;
-- ``spec.dnsPolicy=ClusterFirstWithHostNet``, ``spec.volumes[*].emptyDir.medium=Memory``:
-  ``=value`` matches only that value.
+- ``spec.dnsPolicy=ClusterFirstWithHostNet``, ``spec.volumes[*].emptyDir.medium=Memory``,
+  ``spec.hostUsers=false``: ``=value`` matches only that value (booleans as ``true``/``false``).
 
-A field counts as set when it is present and neither null, ``false`` nor the empty string:
+Without ``=value``, a field counts as set when it is present and neither null, ``false`` nor the empty string:
 the API server's Windows validation rejects ``privileged: true`` but accepts
 ``privileged: false``, ``medium: ""`` is the default medium, while ``runAsUser: 0`` is set.
 """
@@ -83,7 +83,14 @@ def find_field(pod: dict[str, Any], path: FieldPath, prefix: Location = ()) -> l
     """Every place in ``pod`` (a pod or pod template: metadata and spec) where ``path`` is set."""
     found: list[FieldMatch] = []
     _walk(pod, path.segments, prefix, found, depth=0)
-    return [m for m in found if is_set(m.value) and (path.value is None or str(m.value) == path.value)]
+    if path.value is not None:
+        return [m for m in found if value_text(m.value) == path.value]
+    return [m for m in found if is_set(m.value)]
+
+
+def value_text(value: Any) -> str:
+    """A scalar as YAML writes it, for ``=value`` paths: ``false``, ``Memory``, ``0``."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _walk(value: Any, segments: tuple[str | None, ...], location: Location, out: list[FieldMatch], depth: int) -> None:

@@ -13,7 +13,7 @@ from kb.catalog import Catalog
 from kb.checks.documents import Document, kind_of
 from kb.checks.field_rules import FieldRule, feature_ref, field_rules, judge, rejection_enforced
 from kb.checks.fields import find_field, render_location
-from kb.checks.findings import DocumentRef, Finding, counts, has_errors, sort_findings
+from kb.checks.findings import SEVERITY_ORDER, DocumentRef, Finding, counts, has_errors, sort_findings
 from kb.checks.images import NodeHost, image_issues
 from kb.checks.pod_rules import HOST_NETWORK_PATH, Issue, hostprocess, os_declaration
 from kb.checks.workloads import Workload, declared_os, targets_windows, workloads
@@ -130,7 +130,19 @@ def workload_issues(
             )
     if hosts:
         issues += image_issues(catalog, workload, hosts)
-    return issues
+    return _distinct(issues)
+
+
+def _distinct(issues: list[Issue]) -> list[Issue]:
+    """One data-field issue per place, the most severe: two features may name one field (fsGroup, dnsPolicy)."""
+    chosen: dict[tuple, Issue] = {}
+    for issue in issues:
+        if not issue.code.startswith("field-"):
+            continue
+        held = chosen.get(issue.location)
+        if held is None or SEVERITY_ORDER[issue.severity] < SEVERITY_ORDER[held.severity]:
+            chosen[issue.location] = issue
+    return [i for i in issues if not i.code.startswith("field-") or chosen[i.location] is i]
 
 
 def _document_ref(workload: Workload) -> DocumentRef:
