@@ -145,13 +145,20 @@ def hosts(catalog, *ids):
         ("pod-runasuser.yaml", ["ltsc2019", "ltsc2022"], [("warning", "image-incompatible-some-nodes")]),
         ("pod-runasuser.yaml", ["ltsc2025"], [("error", "image-incompatible")]),
         ("daemonset-hostprocess-ok.yaml", ["ltsc2022"], [("info", "image-os-unknown")]),
+        ("pod-runasuser.yaml", ["ac23h2"], [("info", "image-compat-unknown")]),  # no record for that pair
         ("statefulset-selector-only.yaml", ["ltsc2022"], [("error", "no-matching-nodes")]),  # pinned to 17763
         ("statefulset-selector-only.yaml", ["ltsc2019", "ltsc2022"], []),
     ],
 )
 def test_images_against_node_builds(checks_catalog, name, windows, expected):
     report = check(checks_catalog, name, hosts=hosts(checks_catalog, *windows))
-    image_codes = {"image-incompatible", "image-incompatible-some-nodes", "image-os-unknown", "no-matching-nodes"}
+    image_codes = {
+        "image-incompatible",
+        "image-incompatible-some-nodes",
+        "image-os-unknown",
+        "image-compat-unknown",
+        "no-matching-nodes",
+    }
     assert [(f.severity, f.code) for f in report.findings if f.code in image_codes] == expected
 
 

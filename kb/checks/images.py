@@ -59,18 +59,32 @@ def _image_issue(
                 [],
             )
         ]
+    try:
+        compat.image_release(catalog, image)
+    except KbError:
+        return [
+            Issue(
+                "info",
+                "image-os-unknown",
+                f"Cannot tell which Windows release {image} is built on from its name.",
+                "Tag images with the Windows release (e.g. ltsc2022) or check the image's os.version "
+                "against the nodes' builds.",
+                location,
+                None,
+                [],
+            )
+        ]
     answers = {}
     for host in {h.windows.id: h for h in targets}.values():
         try:
             answers[host.windows.id] = compat.image_compat(catalog, host.windows.id, image)
-        except KbError:
+        except KbError as exc:
             return [
                 Issue(
                     "info",
-                    "image-os-unknown",
-                    f"Cannot tell which Windows release {image} is built on from its name.",
-                    "Tag images with the Windows release (e.g. ltsc2022) or check the image's os.version "
-                    "against the nodes' builds.",
+                    "image-compat-unknown",
+                    f"{image} on {host.windows.name}: {exc.message}",
+                    "Check the image against the Windows container version compatibility table.",
                     location,
                     None,
                     [],
