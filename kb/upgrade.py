@@ -92,7 +92,7 @@ def plan(
     steps = []
     flagged: set[str] = set()
     for minor in (m for m in catalog.minors if start < m <= end):
-        actions = [_judge(change, release, spec) for change in by_minor.get(str(minor), [])]
+        actions = [_judge(catalog, change, release, spec) for change in by_minor.get(str(minor), [])]
         windows_ok, windows_actions = _windows_step(catalog, minor, release, actions, flagged)
         runtime_ok, runtime_actions = _runtime_step(catalog, minor, release, spec, actions, flagged)
         actions = sorted(actions + windows_actions + runtime_actions, key=lambda a: SEVERITY_ORDER[a.severity])
@@ -114,10 +114,16 @@ def plan(
     )
 
 
-def _judge(change: Change, windows: WindowsRelease | None, runtime: RuntimeSpec | None) -> UpgradeAction:
+def _judge(
+    catalog: Catalog, change: Change, windows: WindowsRelease | None, runtime: RuntimeSpec | None
+) -> UpgradeAction:
     """A diff change as an action, with a severity for the given Windows release and runtime."""
     severity = SEVERITY_OF_KIND.get(change.kind, "info")
     action = change.action
+    unmet = _unmet_requirements(catalog, change, windows, runtime)
+    if unmet:
+        needs = "; ".join(unmet)
+        action = f"To use it on these nodes: {needs}." + (f" {action}" if action else "")
     if change.kind == "windows-dropped" and windows is not None:
         severity = "error" if change.subject.id == windows.id else "info"
     if change.kind == "runtime-changed":
@@ -135,6 +141,23 @@ def _judge(change: Change, windows: WindowsRelease | None, runtime: RuntimeSpec 
         action=action,
         sources=change.sources[:2],
     )
+
+
+def _unmet_requirements(
+    catalog: Catalog, change: Change, windows: WindowsRelease | None, runtime: RuntimeSpec | None
+) -> list[str]:
+    """What a feature that changes at this step asks of nodes that the given Windows or runtime lacks."""
+    feature = catalog.features.get(change.subject.id) if change.subject.type == "feature" else None
+    if feature is None or (windows is None and runtime is None):
+        return []
+    step = step_at(feature.history, parse_kubernetes(change.kubernetes))
+    if step is None or not is_usable(step.status):
+        return []
+    return [
+        f"needs {query.requirement_text(catalog, r)}"
+        for r in step.requirements
+        if query.requirement_met(catalog, r, windows, runtime) is False
+    ]
 
 
 def _windows_step(

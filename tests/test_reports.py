@@ -37,3 +37,9 @@ def test_manifest_github_annotations(checks_catalog):
 
 def test_upgrade_text(checks_catalog):
     check_golden("upgrade.txt", upgrade_text(plan(checks_catalog, "1.23", "1.27", "ws2019", "docker://20.10.9")) + "\n")
+
+
+def test_github_annotation_properties_are_escaped(checks_catalog):
+    documents = read_documents((MANIFESTS / "pod-runasuser.yaml").read_text(), "dir,with:odd/100%.yaml")
+    line = manifest_github(check_manifests(checks_catalog, documents, "1.29")).splitlines()[0]
+    assert line.startswith("::error file=dir%2Cwith%3Aodd/100%25.yaml,line=11,")

@@ -86,3 +86,17 @@ def test_one_line_summary_names_the_first_blocker(checks_catalog):
     assert line.startswith("Upgrade 1.23 -> 1.27 for Windows Server 2019, docker: 1 blocker, ")
     assert "first: 1.24 Docker (dockershim): deprecated -> removed." in line
     assert line.endswith("Source: https://kubernetes.io/docs/setup/production-environment/container-runtimes/")
+
+
+@pytest.mark.parametrize(
+    "runtime,action",
+    [
+        ("containerd 1.5.18", "To use it on these nodes: needs containerd 1.6 or newer."),
+        ("containerd 1.7.13", None),
+        (None, None),
+    ],
+)
+def test_graduating_features_say_what_the_nodes_lack(checks_catalog, runtime, action):
+    result = plan(checks_catalog, "1.22", "1.23", "ltsc2022", runtime)
+    hostprocess = next(a for a in result.steps[0].actions if a.subject and a.subject.id == "hostprocess-containers")
+    assert hostprocess.action == action

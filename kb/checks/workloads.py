@@ -106,8 +106,13 @@ def selected_os(workload: Workload) -> set[str]:
     selector = spec.get("nodeSelector") if isinstance(spec.get("nodeSelector"), dict) else {}
     chosen = {str(selector[label]) for label in OS_LABELS if label in selector}
     for expression in _required_expressions(spec):
-        if expression.get("key") in OS_LABELS and expression.get("operator") == "In":
-            chosen |= {str(v) for v in expression.get("values") or []}
+        if expression.get("key") not in OS_LABELS:
+            continue
+        values = {str(v) for v in expression.get("values") or []}
+        if expression.get("operator") == "In":
+            chosen |= values
+        elif expression.get("operator") == "NotIn" and "linux" in values and "windows" not in values:
+            chosen.add("windows")  # "anything but Linux" lands on Windows nodes
     return chosen
 
 
