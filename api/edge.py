@@ -1,6 +1,7 @@
 """The HTTP edge: a pure ASGI layer in front of FastAPI for what every request shares.
 
-- bounds: query strings over :data:`MAX_QUERY` bytes are 422, bodies over :data:`MAX_BODY` bytes 413;
+- bounds: query strings over :data:`MAX_QUERY` bytes are 422, bodies over :data:`MAX_BODY` bytes 413
+  (the largest input any route reads; routes bound their own inputs more tightly);
 - representation: a ``.csv`` suffix or the ``Accept`` header picks JSON, CSV or one line of text;
 - caching: the data cannot change while the process runs, so every ``/v1`` GET answer is produced
   once by FastAPI, kept as bytes (bounded LRU keyed by path, query string and representation) and
@@ -22,6 +23,8 @@ from typing import Any
 
 import orjson
 
+from kb.checks.documents import MAX_INPUT_BYTES
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -29,7 +32,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_QUERY = 2048
-MAX_BODY = 64 * 1024
+MAX_BODY = MAX_INPUT_BYTES
 CACHE_ENTRIES = 8192
 CACHE_BYTES = 32 * 1024 * 1024
 CACHE_CONTROL_OK = b"public, max-age=3600"

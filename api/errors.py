@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kb.errors import KbError, NotFound
+from kb.errors import InputTooLarge, KbError, NotFound
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
 
@@ -39,6 +39,7 @@ class ErrorBody(BaseModel):
 
 ERROR_RESPONSES: dict[int | str, dict] = {
     404: {"model": ErrorBody, "description": "Unknown feature, version or release (with suggestions)."},
+    413: {"model": ErrorBody, "description": "The request body (or a document in it) is over the size limit."},
     422: {"model": ErrorBody, "description": "Malformed input: a version that cannot be read, a bad parameter."},
 }
 
@@ -55,7 +56,9 @@ def error_response(
 
 
 def status_of(error: KbError) -> int:
-    """404 for what the data does not hold, 422 for what cannot be read."""
+    """404 for what the data does not hold, 413 for input over the limit, 422 for what cannot be read."""
+    if isinstance(error, InputTooLarge):
+        return 413
     return 404 if isinstance(error, NotFound) else 422
 
 

@@ -143,3 +143,32 @@ def example(value: Any) -> dict[int | str, dict[str, Any]]:
             }
         }
     }
+
+
+UPGRADE = {
+    "from": "1.23",
+    "to": "1.24",
+    "windows": WS2019,
+    "runtime": "docker 20.10.9",
+    "steps": [
+        {
+            "kubernetes": "1.24",
+            "windows_supported": True,
+            "runtime_supported": False,
+            "actions": [
+                {
+                    "kubernetes": "1.24",
+                    "severity": "error",
+                    "kind": "runtime-changed",
+                    "subject": {"id": "docker", "name": "Docker (dockershim)", "type": "runtime"},
+                    "text": "Docker (dockershim): deprecated -> removed. dockershim is gone from the kubelet.",
+                    "action": "Move Windows nodes off Docker (dockershim) before upgrading to 1.24.",
+                    "sources": ["https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.24.md"],
+                }
+            ],
+        }
+    ],
+    "counts": {"error": 1, "warning": 0, "info": 0},
+    "ok": False,
+    "dataset": {"version": "c14a3fff50e5", "built": "2026-11-25T12:00:00+00:00"},
+}

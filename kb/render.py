@@ -11,8 +11,9 @@ from kb.answers import FeatureDetail, FeatureRef, FeatureSummary, SupportAnswer
 from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta
 from kb.diff import Change, ReleaseDiff
-from kb.history import status_label
+from kb.history import is_usable, status_label
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
+from kb.upgrade import UpgradePlan
 
 
 def support_line(answer: SupportAnswer) -> str:
@@ -22,7 +23,9 @@ def support_line(answer: SupportAnswer) -> str:
         subject += f" with {answer.windows.name}"
     if answer.runtime:
         subject += f" and {answer.runtime}"
-    verdict = "supported" if answer.supported else "not supported"
+    verdict = status_label(answer.status)
+    if is_usable(answer.status):
+        verdict += ", supported" if answer.supported else ", but not supported with this node"
     details = []
     if answer.enabled_by_default is False and answer.feature_gate:
         details.append(f"off by default: gate {answer.feature_gate}")
@@ -41,7 +44,23 @@ def support_line(answer: SupportAnswer) -> str:
         details.append("inferred")
     detail = f" ({', '.join(details)})" if details else ""
     source = f" Source: {answer.sources[0]}" if answer.sources else ""
-    return f"{subject}: {status_label(answer.status)}, {verdict}{detail}.{source}"
+    return f"{subject}: {verdict}{detail}.{source}"
+
+
+def upgrade_line(plan: UpgradePlan) -> str:
+    """'Upgrade 1.23 -> 1.27 for Windows Server 2019, docker 20.10.9: 1 blocker (1.24 ...). Source: URL'."""
+    given = ", ".join(x for x in (plan.windows.name if plan.windows else None, plan.runtime) if x)
+    subject = f"Upgrade {plan.from_} -> {plan.to}" + (f" for {given}" if given else "")
+    actions = [a for step in plan.steps for a in step.actions]
+    blockers = [a for a in actions if a.severity == "error"]
+    warnings = [a for a in actions if a.severity == "warning"]
+    first = (blockers or warnings or [None])[0]
+    counts = f"{len(blockers)} blocker{'s' if len(blockers) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}, {len(actions)} changes"
+    if first is None:
+        return f"{subject}: {counts}; nothing needs action."
+    todo = f" {first.action}" if first.action else ""
+    source = f" Source: {first.sources[0]}" if first.sources else ""
+    return f"{subject}: {counts}; first: {first.kubernetes} {first.text.split('. ')[0]}.{todo}{source}"
 
 
 def feature_summary_line(feature: FeatureSummary) -> str:
@@ -143,6 +162,7 @@ LINES: dict[type, Callable[[Any], str]] = {
     ImageCompatAnswer: image_compat_line,
     Change: change_line,
     DatasetMeta: meta_line,
+    UpgradePlan: upgrade_line,
 }
 MULTI_LINES: dict[type, Callable[[Any], list[str]]] = {OsMatrix: matrix_lines, ReleaseDiff: diff_lines}
 

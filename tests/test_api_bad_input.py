@@ -3,6 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
+from api.edge import MAX_BODY
 from api.main import create_app
 
 LONG = "x" * 5000
@@ -153,16 +154,16 @@ def test_wrong_methods_are_405_with_allow(client, method, path):
         assert "GET" in response.headers["allow"] and error["code"] == "method_not_allowed"
 
 
-@pytest.mark.parametrize("size", [64 * 1024 + 1, 1024 * 1024])
-def test_oversized_bodies_are_413(client, size):
-    error = assert_json_error(client.post("/v1/support", content=b"x" * size), (413,))
+@pytest.mark.parametrize("path", ["/v1/support", "/v1/check/nodes", "/v1/nowhere"])
+def test_oversized_bodies_are_413(client, path):
+    error = assert_json_error(client.post(path, content=b"x" * (MAX_BODY + 1)), (413,))
     assert error["code"] == "too_large"
 
 
 def test_oversized_streamed_body_without_length_is_413(client):
     def chunks():
-        for _ in range(100):
-            yield b"x" * 1024
+        for _ in range(MAX_BODY // 65536 + 2):
+            yield b"x" * 65536
 
     response = client.post("/v1/support", content=chunks())
     assert response.status_code in (405, 413)

@@ -19,6 +19,7 @@ from kb.diff import ReleaseDiff
 from kb.export import export, resources
 from kb.formats import plain
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
+from kb.upgrade import UpgradePlan
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +108,7 @@ def test_unknown_release_names_are_404_or_422(client):
         (ReleaseDiff, examples.DIFF),
         (list[FeatureRef], examples.SEARCH),
         (DatasetMeta, DatasetMeta.model_config["json_schema_extra"]["example"]),
+        (UpgradePlan, examples.UPGRADE),
     ],
 )
 def test_openapi_examples_fit_their_models(model, example):
@@ -117,7 +119,7 @@ def test_openapi_shows_an_example_for_every_resource(client):
     schema = client.get("/openapi.json").json()
     components = schema["components"]["schemas"]
     for path, item in schema["paths"].items():
-        if not path.startswith("/v1/"):
+        if not path.startswith("/v1/") or "get" not in item:
             continue
         content = item["get"]["responses"]["200"]["content"]
         assert {"application/json", "text/csv", "text/plain"} <= set(content), path

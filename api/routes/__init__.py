@@ -1,6 +1,6 @@
 """One router per resource; :data:`ROUTERS` lists them in the order the OpenAPI page shows them."""
 
-from api.routes import compat, diff, features, health, kubernetes, matrix, meta, search, support, windows
+from api.routes import checks, compat, diff, features, health, kubernetes, matrix, meta, search, support, windows
 
 ROUTERS = [
     support.router,
@@ -11,6 +11,7 @@ ROUTERS = [
     compat.router,
     diff.router,
     search.router,
+    checks.router,
     meta.router,
     health.router,
 ]
