@@ -10,10 +10,9 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
-from fastapi_offline import FastAPIOffline
-from starlette.types import Scope
+from starlette.types import Receive, Scope, Send
 
-from api import errors
+from api import docs, errors
 from api.edge import Edge
 from api.routes import ROUTERS
 from kb import __version__
@@ -51,6 +50,22 @@ def dataset_key(catalog: Catalog) -> str:
     return f"{catalog.meta.content_hash}|{catalog.meta.built}|{__version__}"
 
 
+class KnowledgeBaseApi(FastAPI):
+    """FastAPI behind the edge: every request meets :class:`~api.edge.Edge` first, so a cached answer
+    is sent without passing the framework's middleware layers (about 20 us a request saved)."""
+
+    def __init__(self, *, cache: bool, **options) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(docs_url=None, redoc_url=None, **options)
+        self.edge = Edge(
+            super().__call__,
+            dataset_key=lambda: dataset_key(self.state.catalog),
+            cache_entries=Edge.default_entries if cache else 0,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.edge(scope, receive, send)
+
+
 def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache: bool = True) -> FastAPI:
     """Build the app over the database at ``db_path`` (env KB_DB) and serve ``site_dir`` (env KB_SITE) at /."""
     db_path = Path(db_path or os.environ.get("KB_DB", DEFAULT_DB))
@@ -65,7 +80,8 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
         gc.freeze()
         yield
 
-    app = FastAPIOffline(
+    app = KnowledgeBaseApi(
+        cache=cache,
         title="k8s-windows-kb",
         version=__version__,
         summary="Features, limitations and version support for Windows nodes on Kubernetes.",
@@ -73,11 +89,9 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
         lifespan=lifespan,
     )
     errors.install(app)
+    docs.install(app)
     for router in ROUTERS:
         app.include_router(router)
-    app.add_middleware(
-        Edge, dataset_key=lambda: dataset_key(app.state.catalog), cache_entries=Edge.default_entries if cache else 0
-    )
     if site_dir.is_dir():
         app.mount("/", SiteFiles(directory=site_dir, html=True), name="site")
     return app

@@ -160,9 +160,7 @@ def test_cache_is_bounded(fixture_db, tmp_path):
     with TestClient(app) as c:
         for n in range(40):
             c.get(f"/v1/search?q=host{n}")
-        edge = app.middleware_stack
-        while not hasattr(edge, "cache"):
-            edge = edge.app
+        edge = app.edge
         edge.cache_entries = 10
         c.get("/v1/search?q=last")
         assert len(edge.cache) <= 10
@@ -198,14 +196,10 @@ def test_a_new_day_gives_new_etags_and_fresh_answers(fixture_db, tmp_path):
     """is_maintained is computed for today: at midnight UTC the cache empties and the ETags change."""
     import time
 
-    from api.edge import Edge
-
     app = create_app(fixture_db, site_dir=tmp_path / "missing")
     with TestClient(app) as c:
         before = c.get("/v1/meta").headers["etag"]
-        edge = app.middleware_stack
-        while not isinstance(edge, Edge):
-            edge = edge.app
+        edge = app.edge
         assert edge.cache
         edge.clock = lambda: time.time() + 86400
         response = c.get("/v1/meta", headers={"If-None-Match": before})

@@ -24,6 +24,7 @@ def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real
     assert seen["target"] == "api.main:app"
     assert seen["workers"] == len(os.sched_getaffinity(0))
     assert (seen["loop"], seen["http"], seen["access_log"]) == ("uvloop", "httptools", False)
+    assert seen["proxy_headers"] is False
 
 
 def test_serve_without_a_database_is_exit_2(tmp_path):
