@@ -14,7 +14,6 @@ from typing import Annotated, NoReturn
 import typer
 
 from kb import query
-from kb.build import build as build_database
 from kb.catalog import Catalog, load_catalog
 from kb.errors import DataInvalid, KbError
 from kb.render import support_line
@@ -52,6 +51,8 @@ def build(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Validate data/ and write the SQLite database."""
+    from kb.build import build as build_database  # sqlite-utils: only the build needs it, not every worker
+
     try:
         digest = build_database(data, db)
     except DataInvalid as exc:
