@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import orjson
+from starlette.exceptions import HTTPException
 
+from api.cache import AnswerCache, Cached
 from kb.checks.documents import MAX_INPUT_BYTES
 
 Scope = MutableMapping[str, Any]
@@ -94,15 +95,6 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
-class Cached:
-    """A finished response: status, headers without per-request parts, body, and its ETag (or None)."""
-
-    __slots__ = ("body", "etag", "headers", "status")
-
-    def __init__(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes, etag: bytes | None) -> None:
-        self.status, self.headers, self.body, self.etag = status, headers, body, etag
-
-
 class Edge:
     """ASGI middleware: bounds, representation, response cache, ETag/304, Cache-Control, CORS, last guard."""
 
@@ -119,9 +111,7 @@ class Edge:
         self.app = app
         self.dataset_key = dataset_key
         self.clock = clock
-        self.cache_entries, self.cache_bytes = cache_entries, cache_bytes
-        self.cache: OrderedDict[tuple[str, bytes, str], Cached] = OrderedDict()
-        self.cached_bytes = 0
+        self.cache = AnswerCache(cache_entries, cache_bytes)
         self.day = -1
         self.tag = b""
         self.accept_reps: dict[bytes, str] = {}
@@ -133,7 +123,6 @@ class Edge:
             digest = hashlib.sha256(f"{self.dataset_key()}|{day}".encode()).hexdigest()[:20]
             self.day, self.tag = day, digest.encode()
             self.cache.clear()
-            self.cached_bytes = 0
 
     def _representation(self, scope: Scope) -> str:
         accept = _header(scope, b"accept")
@@ -183,9 +172,7 @@ class Edge:
             inner = dict(scope, method="GET", path=path, raw_path=raw_path)
             inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
             cached = await self._render(inner, receive)
-            self._store(key, cached)
-        else:
-            self.cache.move_to_end(key)
+            self.cache.put(key, cached)
         await self._replay(scope, send, cached, head)
 
     async def _render(self, scope: Scope, receive: Receive) -> Cached:
@@ -223,15 +210,6 @@ class Edge:
             headers.append((b"etag", etag))
         return Cached(status, headers, body, etag)
 
-    def _store(self, key: tuple[str, bytes, str], cached: Cached) -> None:
-        if cached.status >= 500 or len(cached.body) > self.cache_bytes // 16:
-            return
-        self.cache[key] = cached
-        self.cached_bytes += len(cached.body)
-        while len(self.cache) > self.cache_entries or self.cached_bytes > self.cache_bytes:
-            _, dropped = self.cache.popitem(last=False)
-            self.cached_bytes -= len(dropped.body)
-
     async def _replay(self, scope: Scope, send: Send, cached: Cached, head: bool) -> None:
         if cached.etag is not None:
             condition = _header(scope, b"if-none-match")
@@ -254,9 +232,6 @@ class Edge:
 
         try:
             await self.app(scope, receive, tracking)
-        except BodyTooLarge:
-            if not started:
-                await self._send_error(send, 413, "too_large", f"Request bodies are limited to {MAX_BODY} bytes.")
         except Exception:
             if not started:
                 await self._send_error(send, 500, "internal_error", "The server failed to answer; this is a bug.")
@@ -277,12 +252,9 @@ class Edge:
 _OWN_HEADERS = {b"content-length", b"cache-control", b"vary", b"etag", *(k for k, _ in CORS_HEADERS)}
 
 
-class BodyTooLarge(Exception):
-    """A streamed body (no Content-Length) grew past :data:`MAX_BODY`."""
-
-
 def _bounded(receive: Receive) -> Receive:
-    """Count body bytes as they arrive, for bodies sent without a Content-Length."""
+    """Count body bytes as they arrive, for bodies sent without a Content-Length: past the bound, the
+    route reading the body gets an HTTP 413, which the error handlers answer as JSON."""
     seen = 0
 
     async def bounded() -> Message:
@@ -291,7 +263,7 @@ def _bounded(receive: Receive) -> Receive:
         if message["type"] == "http.request":
             seen += len(message.get("body", b""))
             if seen > MAX_BODY:
-                raise BodyTooLarge
+                raise HTTPException(413, f"Request bodies are limited to {MAX_BODY} bytes.")
         return message
 
     return bounded

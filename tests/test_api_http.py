@@ -161,9 +161,24 @@ def test_cache_is_bounded(fixture_db, tmp_path):
         for n in range(40):
             c.get(f"/v1/search?q=host{n}")
         edge = app.edge
-        edge.cache_entries = 10
+        edge.cache.entries = 10
         c.get("/v1/search?q=last")
         assert len(edge.cache) <= 10
+
+
+@pytest.mark.parametrize("status,kept", [(200, True), (404, True), (500, False)])
+def test_answer_cache_bounds_entries_and_bytes_and_never_keeps_server_errors(status, kept):
+    from api.cache import AnswerCache, Cached
+
+    cache = AnswerCache(entries=3, size=1600)
+    for n in range(5):
+        cache.put(("/v1/x", str(n).encode(), "json"), Cached(status, [], b"x" * 100, None))
+    assert len(cache) == (3 if kept else 0)
+    cache.put(("/v1/big", b"", "json"), Cached(200, [], b"x" * 200, None))
+    assert cache.get(("/v1/big", b"", "json")) is None  # over 1/16 of the byte budget
+    for n in range(3):
+        cache.put(("/v1/y", str(n).encode(), "json"), Cached(200, [], b"x" * 90, None))
+    assert cache.bytes <= 1600 and len(cache) <= 3
 
 
 def test_health_and_readiness_are_never_cached(client):
