@@ -145,3 +145,26 @@ def test_export_writes_the_bytes_the_api_answers(client, fixture_catalog, tmp_pa
         assert response.status_code == 200, api_path
         assert response.content == (tmp_path / f"{path}.json").read_bytes(), path
     assert json.loads((tmp_path / "features" / "hostprocess-containers.json").read_text())["id"]
+
+
+def test_kb_export_command_writes_the_static_api(fixture_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from kb.cli import app as cli
+
+    out = tmp_path / "site" / "api" / "v1"
+    result = CliRunner().invoke(cli, ["export", "--db", str(fixture_db), "--out", str(out), "--no-support"])
+    assert result.exit_code == 0, result.output
+    assert (out / "features.json").exists() and (out / "kubernetes.json").exists()
+    assert not (out / "support").exists()
+    assert json.loads((out / "meta.json").read_text())["counts"]["features"] >= 0
+
+
+def test_the_site_build_runs_the_export_after_mkdocs():
+    from tests.conftest import ROOT
+
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
+    assert "mkdocs build" in recipe and "export --db" in recipe
+    assert recipe.index("mkdocs build") < recipe.index("export --db")
+    assert "--out site/api/v1" in recipe
