@@ -73,7 +73,8 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.catalog = load_catalog(db_path)
+        if getattr(app.state, "catalog", None) is None:  # api.server loads it before forking workers
+            app.state.catalog = load_catalog(db_path)
         # The catalog lives as long as the process: keep its objects out of the collector's full
         # passes, which otherwise stop a worker for tens of milliseconds under load (p99).
         gc.collect()
@@ -97,4 +98,10 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
     return app
 
 
-app = create_app()
+def __getattr__(name: str) -> FastAPI:
+    """``api.main:app`` for uvicorn or gunicorn, built on first use (so importing this module stays cheap)."""
+    if name != "app":
+        raise AttributeError(name)
+    global app
+    app = create_app()
+    return app

@@ -137,28 +137,16 @@ def serve(
 ) -> None:
     """Serve the JSON API (and the built site, when present) with production settings.
 
-    With no options: one worker process per core, uvloop and httptools, no access log. The
-    database is immutable while it runs, so workers share nothing and scale with cores.
+    With no options: one worker process per core, each on its own SO_REUSEPORT socket so the
+    kernel balances connections, uvloop and httptools, no access log. The database is immutable
+    while it runs, so workers share nothing and scale with cores.
     """
-    import uvicorn
+    from api.server import serve as run_server
 
     if not db.exists():
         fail(f"no database at {db}: run 'kb build' first")
-    os.environ["KB_DB"] = str(db.resolve())
-    uvicorn.run(
-        "api.main:app",
-        host=host,
-        port=port,
-        workers=workers or len(os.sched_getaffinity(0)) or 1,
-        loop="uvloop",
-        http="httptools",
-        log_level="warning",
-        access_log=False,
-        server_header=False,
-        proxy_headers=False,
-        date_header=False,
-        timeout_graceful_shutdown=5,
-    )
+    site = Path(os.environ.get("KB_SITE", "site"))
+    run_server(host, port, workers or len(os.sched_getaffinity(0)) or 1, db.resolve(), site)
 
 
 from kb.tools_cli import register_tools  # noqa: E402 - the tools add commands to the app above

@@ -10,21 +10,22 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
-import uvicorn
 from typer.testing import CliRunner
 
+from api.main import create_app
 from kb.cli import app as cli
 
 
 def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real_db):
+    from api import server
+
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda target, **options: seen.update(options, target=target))
+    monkeypatch.setattr(server, "serve", lambda host, port, workers, db, site=None: seen.update(workers=workers))
     result = CliRunner().invoke(cli, ["serve", "--db", str(real_db)])
     assert result.exit_code == 0, result.output
-    assert seen["target"] == "api.main:app"
     assert seen["workers"] == len(os.sched_getaffinity(0))
-    assert (seen["loop"], seen["http"], seen["access_log"]) == ("uvloop", "httptools", False)
-    assert seen["proxy_headers"] is False
+    config = server.uvicorn_config(create_app(real_db))
+    assert (config.loop, config.http, config.access_log, config.proxy_headers) == ("uvloop", "httptools", False, False)
 
 
 def test_serve_without_a_database_is_exit_2(tmp_path):
@@ -45,6 +46,12 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
+
+
+def listeners(port: int) -> int:
+    """Listening TCP sockets on ``port`` (from /proc/net/tcp: state 0A is LISTEN)."""
+    rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    return sum(1 for row in rows if row.split()[1].endswith(f":{port:04X}") and row.split()[3] == "0A")
 
 
 @pytest.mark.slow
@@ -72,6 +79,7 @@ def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_c
                     break
             except OSError:
                 time.sleep(0.05)
+        assert listeners(port) == 2  # one SO_REUSEPORT socket per worker: the kernel balances connections
         for path in ("features", "kubernetes", "windows", "matrix", "meta", "features/gmsa"):
             for _ in range(3):  # both workers, cached and not
                 status, headers, body = fetch(f"{base}/v1/{path}")
