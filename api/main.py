@@ -77,7 +77,6 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
             app.state.catalog = load_catalog(db_path)
         # The catalog lives as long as the process: keep its objects out of the collector's full
         # passes, which otherwise stop a worker for tens of milliseconds under load (p99).
-        gc.collect()
         gc.freeze()
         yield
 

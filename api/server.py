@@ -60,8 +60,8 @@ def preload(db: Path, site: Path | None) -> FastAPI:
 
     app = create_app(db, site)
     app.state.catalog = load_catalog(db)
-    gc.collect()
-    gc.freeze()
+    gc.freeze()  # everything loaded so far lives as long as the process: never scan it again
+    gc.enable()
     return app
 
 

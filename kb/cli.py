@@ -6,6 +6,7 @@ Exit codes: ``support`` 0 supported, 1 not supported; ``check`` and ``upgrade`` 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -141,6 +142,7 @@ def serve(
     kernel balances connections, uvloop and httptools, no access log. The database is immutable
     while it runs, so workers share nothing and scale with cores.
     """
+    gc.disable()  # no collector passes while the server's modules load: api.server.preload freezes and resumes
     from api.server import serve as run_server
 
     if not db.exists():
