@@ -168,3 +168,29 @@ def test_the_site_build_runs_the_export_after_mkdocs():
     assert "mkdocs build" in recipe and "export --db" in recipe
     assert recipe.index("mkdocs build") < recipe.index("export --db")
     assert "--out site/api/v1" in recipe
+
+
+def readme_curls() -> list[tuple[str, dict[str, str]]]:
+    """(path, headers) of every curl example in the README."""
+    import re
+    import shlex
+
+    from tests.conftest import ROOT
+
+    examples = []
+    for line in (ROOT / "README.md").read_text().splitlines():
+        if not line.startswith("curl "):
+            continue
+        words = shlex.split(line.split("|")[0].split("#")[0])
+        headers = dict(w.split(": ", 1) for i, w in enumerate(words) if i and words[i - 1] == "-H")
+        url = next(w for w in words if w.startswith("http"))
+        examples.append((re.sub(r"^https?://[^/]+", "", url), headers))
+    return examples
+
+
+@pytest.mark.parametrize("path,headers", readme_curls())
+def test_readme_curl_examples_answer(real_db, tmp_path, path, headers):
+    with TestClient(create_app(real_db, site_dir=tmp_path / "missing")) as c:
+        response = c.get(path, headers=headers)
+    assert response.status_code in (200, 404), response.text
+    assert response.status_code == 200 or "no-such-thing" in path
