@@ -106,6 +106,18 @@ def features(
         typer.echo(f"{f.id:<{width}}  {f.status:<13}  {f.category}")
 
 
+@app.command()
+def stats(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Counts by category, status, kind and source, and the newest releases covered."""
+    from kb.stats import coverage, stats_table
+
+    counts = coverage(open_catalog(db))
+    typer.echo(counts.model_dump_json(indent=2) if json_output else stats_table(counts))
+
+
 @app.command("import")
 def import_feeds(
     kubernetes: Annotated[
