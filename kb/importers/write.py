@@ -23,7 +23,7 @@ from kb.importers.diff import Change
 from kb.load import load_dataset
 from kb.versions import parse_kubernetes
 
-_NESTED_DASH = re.compile(r"^[A-Za-z_]+:\n( *)- ", re.MULTILINE)
+_NESTED_DASH = re.compile(r"^( *)[A-Za-z_]+:\n( *)- ", re.MULTILINE)
 _DATE_FIELDS = ("released", "ga")
 
 
@@ -33,9 +33,15 @@ def _yaml(text: str) -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096
     match = _NESTED_DASH.search(text)
-    offset = len(match.group(1)) if match else 0
+    offset = len(match.group(2)) - len(match.group(1)) if match else 0
     yaml.indent(mapping=2, sequence=2 + offset, offset=offset)
+    yaml.representer.add_representer(type(None), _null)
     return yaml
+
+
+def _null(representer: Any, _: None) -> Any:
+    """Write null as ``null``, as the data files do, not as an empty value."""
+    return representer.represent_scalar("tag:yaml.org,2002:null", "null")
 
 
 def _like(example: Any, value: Any) -> Any:
