@@ -11,12 +11,13 @@ from typer.testing import CliRunner
 
 from kb.cli import app
 from kb.importers import FeedInvalid
-from kb.importers.diff import Change, compare_windows, windows_key
+from kb.importers.diff import Change, compare_windows, recorded_disagreement, windows_key
 from kb.importers.endoflife import read_cycles
 from kb.importers.feature_gates import read_gates
 from kb.importers.plan import collect_changes
 from kb.importers.write import apply_changes
 from kb.load import load_dataset
+from kb.models import Disagreement
 
 FEEDS = Path(__file__).parent / "fixtures" / "import"
 KUBERNETES = str(FEEDS / "kubernetes.json")
@@ -213,3 +214,33 @@ def test_real_data_copy_round_trips(tmp_path):
     assert not any(c.file == "kubernetes.yaml" and c.field == "release" for c in changes)
     apply_changes(data, changes)
     assert writable(collect_changes(data, KUBERNETES, WINDOWS, [GATES])) == []
+
+
+def test_upstream_spelling_variants_are_read():
+    gate = read_gates([str(FEEDS / "variants" / "SpellingVariants.md")])["SpellingVariants"]
+    assert [(s.stage, s.locked) for s in gate.stages] == [("beta", False), ("stable", True)]
+
+
+def test_gate_default_that_differs_from_a_step_is_for_review(fixture_data, edit_yaml):
+    def default_on(feature):
+        feature["history"][0]["enabled_by_default"] = True
+
+    edit_yaml(fixture_data / "features" / "hostprocess-containers.yaml", default_on)
+    changes = collect_changes(fixture_data, gates=[GATES])
+    review = [c for c in changes if c.kind == "review" and c.field == "history 1.22"]
+    assert len(review) == 1 and "default on" in review[0].old and "default off" in review[0].new
+
+
+@pytest.mark.parametrize(
+    "other_value,feed_value,known",
+    [
+        ("1.24.17 (endoflife.date)", "1.24.17", True),
+        ("1.24.17 (endoflife.date)", "1.24.1", False),
+        ("2029-10-09 and 2034-10-10 (Microsoft table)", "2034-10-10", True),
+        ("2029-10-09 and 2034-10-10 (Microsoft table)", "2034-10-1", False),
+    ],
+)
+def test_known_disagreement_matches_whole_values(other_value, feed_value, known):
+
+    disagreement = Disagreement(about="x", other_value=other_value, chosen="y", sources=["https://example.org/"])
+    assert recorded_disagreement([disagreement], feed_value) is known

@@ -68,9 +68,10 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _known(disagreements: Iterable[Disagreement], value: object) -> bool:
-    """True when a recorded disagreement already names ``value`` as the other source's value."""
-    return any(str(value) in d.other_value for d in disagreements)
+def recorded_disagreement(disagreements: Iterable[Disagreement], value: object) -> bool:
+    """True when a recorded disagreement already names ``value`` (as a whole word) as the other source's value."""
+    word = re.compile(rf"(?<![\w.-]){re.escape(str(value))}(?![\w.-])")
+    return any(word.search(d.other_value) for d in disagreements)
 
 
 def _field_change(
@@ -78,7 +79,7 @@ def _field_change(
 ) -> Change | None:
     if theirs is None or _text(mine) == _text(theirs):
         return None
-    if _known(disagreements, theirs):
+    if recorded_disagreement(disagreements, theirs):
         return Change(file, entry, field, "known", _text(mine), f"{theirs} (recorded disagreement; data kept)", source)
     if field == "latest_patch" and mine is not None and _older_patch(str(theirs), str(mine)):
         return Change(file, entry, field, "review", _text(mine), f"{theirs} (feed is behind the data)", source)
@@ -210,8 +211,12 @@ def _compare_gate(feature: Feature, gate: Gate, primary: bool, known: set[str]) 
         if in_force and in_force.status == stage.stage and in_force.enabled_by_default in (None, stage.default):
             continue
         field = f"history {stage.from_version}"
-        theirs = f"{stage.stage}, default {'on' if stage.default else 'off'} (gate {gate.name})"
-        ours = f"{in_force.status} since {in_force.since}" if in_force else "nothing recorded"
+        theirs = f"{stage.stage}, default {_on_off(stage.default)} (gate {gate.name})"
+        ours = (
+            f"{in_force.status}, default {_on_off(in_force.enabled_by_default)} since {in_force.since}"
+            if in_force
+            else "nothing recorded"
+        )
         last = history[-1]
         after_last = minor > parse_kubernetes(last.since)
         if not (after_last and primary and last.status in GATE_STATUSES and stage.from_version in known):
@@ -224,12 +229,22 @@ def _compare_gate(feature: Feature, gate: Gate, primary: bool, known: set[str]) 
     return changes
 
 
+def _step_text(step: Step | None) -> str:
+    if step is None:
+        return "nothing recorded"
+    return f"{step.status}, default {_on_off(step.enabled_by_default)} since {step.since}"
+
+
+def _on_off(default: bool | None) -> str:
+    return {True: "on", False: "off", None: "unknown"}[default]
+
+
 def _gate_step(gate: Gate, status: str, since: str, default: bool) -> dict[str, Any]:
     return {
         "since": since,
         "status": status,
         "enabled_by_default": default,
-        "note": f"The {gate.name} feature gate is {status} from {since} (default {'on' if default else 'off'}).",
+        "note": f"The {gate.name} feature gate is {status} from {since} (default {_on_off(default)}).",
         "sources": [gate.source],
         "confidence": "inferred",
         "confidence_note": "Imported from the feature-gate reference; not yet reviewed for Windows nodes.",

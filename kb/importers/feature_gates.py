@@ -15,7 +15,9 @@ lists the stages::
     removed: true
     ---
 
-Unknown keys are errors, so a change of format upstream is noticed rather than misread.
+A stage may also say ``locked: true`` (the gate is locked to its default), and a few upstream
+files spell ``_build`` as ``build``; both are accepted. Any other unknown key is an error, so a
+change of format upstream is noticed rather than misread.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class GateStage(BaseModel):
     default: bool = Field(alias="defaultValue")
     from_version: str = Field(alias="fromVersion")
     to_version: str | None = Field(default=None, alias="toVersion")
+    locked: bool | None = Field(default=None, description="The gate can no longer be changed from its default.")
 
     @field_validator("from_version", "to_version", mode="before")
     @classmethod
@@ -69,6 +72,7 @@ class GateDoc(BaseModel):
     title: str
     content_type: Literal["feature_gate"]
     build: dict[str, Any] | None = Field(default=None, alias="_build")
+    build_misspelt: dict[str, Any] | None = Field(default=None, alias="build", description="Seen upstream for _build.")
     stages: list[GateStage] = Field(min_length=1)
     removed: bool = False
 
