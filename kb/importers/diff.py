@@ -212,11 +212,7 @@ def _compare_gate(feature: Feature, gate: Gate, primary: bool, known: set[str]) 
             continue
         field = f"history {stage.from_version}"
         theirs = f"{stage.stage}, default {_on_off(stage.default)} (gate {gate.name})"
-        ours = (
-            f"{in_force.status}, default {_on_off(in_force.enabled_by_default)} since {in_force.since}"
-            if in_force
-            else "nothing recorded"
-        )
+        ours = _step_text(in_force)
         last = history[-1]
         after_last = minor > parse_kubernetes(last.since)
         if not (after_last and primary and last.status in GATE_STATUSES and stage.from_version in known):
