@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -244,3 +247,29 @@ def test_known_disagreement_matches_whole_values(other_value, feed_value, known)
 
     disagreement = Disagreement(about="x", other_value=other_value, chosen="y", sources=["https://example.org/"])
     assert recorded_disagreement([disagreement], feed_value) is known
+
+
+@pytest.fixture
+def feed_server():
+    """Serve tests/fixtures/import over HTTP on a free local port for the test's duration."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(FEEDS))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_feeds_are_read_from_urls(fixture_data, feed_server):
+    kubernetes_url = f"{feed_server}/kubernetes.json"
+    gate_url = f"{feed_server}/feature-gates/WindowsHostProcessContainers.md"
+    changes = collect_changes(fixture_data, kubernetes_url, gates=[gate_url])
+    assert read_cycles(kubernetes_url) == read_cycles(KUBERNETES)
+    assert {c.source for c in changes if c.file == "kubernetes.yaml"} == {kubernetes_url}
+    assert {c.source for c in changes if c.file.startswith("features/")} == {gate_url}
+
+
+def test_unreachable_url_is_a_feed_error(feed_server):
+    with pytest.raises(FeedInvalid, match="cannot read"):
+        read_cycles(f"{feed_server}/no-such-feed.json")
