@@ -29,7 +29,8 @@ def coverage_markdown(stats: CoverageStats) -> str:
         "What the knowledge base holds, counted from the data when the site was built. A fact is one "
         "dated, sourced statement: a history step, a release, an OS list for one Kubernetes minor, or an "
         "image-compatibility row. Inferred facts were reasoned from sources rather than read in one, and "
-        "are marked as such wherever they appear.",
+        "are marked as such wherever they appear. Where sources disagree, the entry records the other "
+        "value, its source and why the data chose its own.",
         "",
         *_table(
             ("Measure", "Value"),
@@ -37,6 +38,7 @@ def coverage_markdown(stats: CoverageStats) -> str:
                 ("Features and limitations", stats.entries),
                 ("Facts", stats.facts),
                 ("Facts marked inferred", stats.inferred),
+                ("Source disagreements recorded", stats.disagreements),
                 ("Distinct source URLs", stats.sources),
                 ("Kubernetes minors", f"{stats.kubernetes_minors} ({stats.oldest_kubernetes} to {newest.id})"),
                 ("Newest Kubernetes minor", newest_text),

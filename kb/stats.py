@@ -51,6 +51,7 @@ class CoverageStats(BaseModel):
     by_status: dict[str, int]
     facts: int
     inferred: int
+    disagreements: int
     sources: int
     by_source_domain: dict[str, int]
     kubernetes_minors: int
@@ -136,6 +137,10 @@ def coverage(catalog: Catalog) -> CoverageStats:
         by_status={status: statuses[status] for status in STATUSES},
         facts=len(confidences),
         inferred=confidences.count("inferred"),
+        disagreements=sum(
+            len(item.disagreements)
+            for item in [*catalog.features.values(), *catalog.kubernetes.values(), *catalog.windows.values()]
+        ),
         sources=len(urls),
         by_source_domain=_ordered(Counter(domain(url) for url in urls)),
         kubernetes_minors=len(minors),
@@ -160,7 +165,7 @@ def stats_table(stats: CoverageStats) -> str:
             "entries",
             f"{stats.entries} ({stats.by_kind['feature']} features, {stats.by_kind['limitation']} limitations)",
         ),
-        ("facts", f"{stats.facts} ({stats.inferred} inferred)"),
+        ("facts", f"{stats.facts} ({stats.inferred} inferred, {stats.disagreements} disagreements recorded)"),
         ("sources", f"{stats.sources} distinct URLs"),
         ("kubernetes", f"{stats.oldest_kubernetes} to {newest.id} ({stats.kubernetes_minors} minors)"),
         ("newest released", f"{released.id} on {released.date}" if released else "none"),

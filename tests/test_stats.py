@@ -90,3 +90,12 @@ def test_cli_stats(fixture_db):
     assert human.exit_code == 0 and "by category" in human.output
     data = json.loads(runner.invoke(app, ["stats", "--json", "--db", str(fixture_db)]).output)
     assert data["entries"] == sum(data["by_kind"].values())
+
+
+def test_disagreements_are_counted(real_catalog):
+    expected = sum(
+        len(item.disagreements)
+        for group in (real_catalog.features, real_catalog.kubernetes, real_catalog.windows)
+        for item in group.values()
+    )
+    assert coverage(real_catalog).disagreements == expected > 0
