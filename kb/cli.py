@@ -1,4 +1,8 @@
-"""The terminal front: a thin shell over :mod:`kb.query`. Exit 0 supported, 1 not supported, 2 bad input."""
+"""The terminal front: a thin shell over the engine.
+
+Exit codes: ``support`` 0 supported, 1 not supported; ``check`` and ``upgrade`` 0 clean,
+1 when an error-level finding (a blocker) exists; 2 for bad input everywhere.
+"""
 
 from __future__ import annotations
 
@@ -183,6 +187,11 @@ def serve(
         log_level="warning",
         access_log=False,
     )
+
+
+from kb.tools_cli import register_tools  # noqa: E402 - the tools add commands to the app above
+
+register_tools(app)
 
 
 def main() -> None:
