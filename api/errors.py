@@ -7,18 +7,22 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kb.errors import KbError, NotFound
+from kb.errors import KbError, NotFound, QuestionNotAnswered
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
 
 
-def error_response(status: int, code: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
-    body = {"error": {"code": code, "message": message, "suggestions": suggestions or []}}
+def error_response(
+    status: int, code: str, message: str, suggestions: list[str] | None = None, **extra: object
+) -> JSONResponse:
+    body = {"error": {"code": code, "message": message, "suggestions": suggestions or [], **extra}}
     return JSONResponse(body, status_code=status)
 
 
 def status_of(error: KbError) -> int:
     """404 for what the data does not hold, 422 for what cannot be read."""
+    if isinstance(error, QuestionNotAnswered):
+        return 404 if error.not_found else 422
     return 404 if isinstance(error, NotFound) else 422
 
 
@@ -27,7 +31,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(KbError)
     async def kb_error(_: Request, exc: KbError) -> JSONResponse:
-        return error_response(status_of(exc), exc.code, exc.message, exc.suggestions)
+        extra = {"interpretation": exc.interpretation} if isinstance(exc, QuestionNotAnswered) else {}
+        return error_response(status_of(exc), exc.code, exc.message, exc.suggestions, **extra)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
