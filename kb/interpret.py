@@ -40,11 +40,12 @@ FILLER = _word_set(
     """a an the is are was were be been being does do did can could will would should shall may might must
     i we you my our your it its this that these those there here on in at of for with without from to into onto
     and or by as under over about me us please tell show give get got have has had any some all still yet now
-    today currently also just only really ok okay yes no not what which when how whether if whats what's
+    today currently also just only really ok okay yes no not what which when how whether if whats what's what’s
     use using used run runs running ran work works working support supports supported supporting available
     enabled allowed possible usable version versions release releases k8s kubernetes kube windows win node
     nodes cluster clusters pod pods container containers server servers os status state v vs versus than
-    newer older new latest newest current default by"""
+    newer older new latest newest current default by go goes went gone get gets
+    got reach reached turn turned make made built like want need needs"""
 )
 
 # Words that say what is asked, read by the question kinds (``kb.questions``).

@@ -184,7 +184,7 @@ class RuntimeSpec:
         return f"{self.name} {self.version_text}" if self.version else self.name
 
 
-_RUNTIME = re.compile(r"^([a-z][a-z0-9-]*?)(?:://|[ @:/=-]+)?v?([0-9]+(?:\.[0-9]+)*)?(?:[-+~][0-9A-Za-z.+~-]*)?$")
+_RUNTIME = re.compile(r"^([a-z][a-z0-9-]*?)(?:://|[ @:/=-]+)?(?:v?([0-9]+(?:\.[0-9]+)*)(?:[-+~][0-9A-Za-z.+~-]*)?)?$")
 
 
 def parse_version_tuple(text: str) -> tuple[int, ...]:
@@ -205,7 +205,7 @@ def parse_runtime(text: str, aliases: dict[str, str]) -> RuntimeSpec:
 
 
 # Words of a question: dotted versions, builds, runtime URLs and image references stay whole.
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/@+-]*[A-Za-z0-9])?")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/@+'’-]*[A-Za-z0-9])?")
 _VERSION_NUMBER = re.compile(r"^v?[0-9]+(?:\.[0-9]+)+$")
 _WINDOWS_LIKE = re.compile(
     r"^(?:(?:ws|ltsc|sac|ac|win|server)[0-9]{2,4}(?:h[12])?|(?:1[6-9]|20)[0-9]{2}|[0-9]{2}h[12]|(?:10\.0\.)?[0-9]{5}(?:\.[0-9]+)?)$"

@@ -120,7 +120,7 @@ def test_windows_index_prefers_ltsc_for_shared_builds():
     assert index.resolve("sac1809") == "sac1809"
 
 
-RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docker"}
+RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docker", "cridockerd": "cri-dockerd"}
 
 
 @pytest.mark.parametrize(
@@ -133,6 +133,8 @@ RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docke
         ("docker://19.3.14", "docker", (19, 3, 14)),
         ("dockershim", "docker", None),
         ("Docker 20.10", "docker", (20, 10)),
+        ("cri-dockerd", "cri-dockerd", None),
+        ("cri-dockerd 0.3.9", "cri-dockerd", (0, 3, 9)),
     ],
 )
 def test_runtime_forms(text, name, version):
@@ -159,6 +161,7 @@ def test_unknown_runtimes_are_invalid(text):
             ["mcr.microsoft.com/windows/servercore:ltsc2022", "on", "10.0.17763.737"],
         ),
         ("IPv4/IPv6 dual-stack, 1.22.0-rc.1!", ["IPv4/IPv6", "dual-stack", "1.22.0-rc.1"]),
+        ("what's new in 1.26", ["what's", "new", "in", "1.26"]),
         ("", []),
     ],
 )
