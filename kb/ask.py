@@ -33,14 +33,14 @@ EXAMPLES = [
 def interpret(catalog: Catalog, text: str) -> Interpretation:
     """How ``text`` is read: its kind and entities; raises QuestionNotAnswered when it cannot be read."""
     reading = _read(catalog, text)
-    return _interpretation(reading, _kind(catalog, reading))
+    return _interpretation(catalog, reading, _kind(catalog, reading))
 
 
 def ask(catalog: Catalog, text: str, today: date) -> AskAnswer:
     """Answer a free-text question from the engine, with how it was read and one line for humans."""
     reading = _read(catalog, text)
     kind = _kind(catalog, reading)
-    interpretation = _interpretation(reading, kind)
+    interpretation = _interpretation(catalog, reading, kind)
     minor = reading.kubernetes[0][1] if reading.kubernetes else None
     if minor is None and kind.default_kubernetes:
         minor = catalog.newest
@@ -74,7 +74,7 @@ def _unanswered(error: KbError, partial: dict) -> QuestionNotAnswered:
 
 def _kind(catalog: Catalog, reading: Reading) -> QuestionKind:
     """The kind that answers the question, after refusing every way answering could be a guess."""
-    partial = _interpretation(reading, None).model_dump(mode="json")
+    partial = _interpretation(catalog, reading, None).model_dump(mode="json")
     if reading.problems:
         raise _unanswered(reading.problems[0][1], partial)
     if len(reading.features) > 1:
@@ -113,7 +113,7 @@ def _names_a_feature(reading: Reading) -> bool:
     return asks_support or bool(reading.kubernetes or reading.windows or reading.runtime)
 
 
-def _interpretation(reading: Reading, kind: QuestionKind | None) -> Interpretation:
+def _interpretation(catalog: Catalog, reading: Reading, kind: QuestionKind | None) -> Interpretation:
     """What was read, before answering; the newest minor when the kind needs one and none was given."""
     versions = [str(minor) for _, minor in reading.kubernetes]
     pair = kind is not None and "windows-pair" in kind.uses and len(reading.windows) == 2
@@ -128,7 +128,7 @@ def _interpretation(reading: Reading, kind: QuestionKind | None) -> Interpretati
         feature=FeatureRef(id=reading.features[0][1].id, name=reading.features[0][1].name)
         if reading.features
         else None,
-        kubernetes=versions[0] if versions else None,
+        kubernetes=versions[0] if versions else (str(catalog.newest) if defaulted else None),
         kubernetes_to=versions[1] if len(versions) > 1 else None,
         kubernetes_defaulted=defaulted,
         windows=windows_ref(single) if single else None,
@@ -138,6 +138,9 @@ def _interpretation(reading: Reading, kind: QuestionKind | None) -> Interpretati
         isolation=reading.isolation,
         understood=reading.understood,
         not_understood=reading.leftover + [word for word, _ in reading.problems],
+        notes=[f"No Kubernetes version given: answered for {catalog.newest}, the newest in the data."]
+        if defaulted
+        else [],
     )
 
 
@@ -145,8 +148,6 @@ def _completed(interpretation: Interpretation, answered: Answered) -> Interpreta
     """The interpretation with what answering settled: the minor used, the subject and the stage asked."""
     kubernetes = answered.kubernetes or interpretation.kubernetes
     defaulted = interpretation.kubernetes_defaulted or answered.kubernetes_defaulted
-    if defaulted and kubernetes is None:
-        kubernetes = answered.answer.get("kubernetes")
     notes = [f"No Kubernetes version given: answered for {kubernetes}, the newest in the data."] if defaulted else []
     return interpretation.model_copy(
         update={
