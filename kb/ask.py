@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from kb import release_questions  # noqa: F401 - registers every kind of question
 from kb.answers import AskAnswer, FeatureRef, Interpretation
 from kb.catalog import Catalog
 from kb.errors import KbError, NotFound, QuestionNotAnswered
 from kb.interpret import Reading, read_question
 from kb.query import suggest_features
-from kb.questions import Answered, Context, QuestionKind, choose_kind, image_pair
+from kb.questions import Answered, Context, QuestionKind, choose_kind
 from kb.releases import windows_ref
+from kb.support_questions import image_pair
 
 MAX_QUESTION = 500
 EXAMPLES = [
