@@ -6,6 +6,7 @@ Registered in this order, before :mod:`kb.release_questions`; see :mod:`kb.quest
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 
 from kb.answers import RequirementResult
 from kb.compat import image_compat
@@ -25,12 +26,9 @@ from kb.render import support_line
     {"kubernetes-range", "windows", "runtime"},
 )
 def _upgrade(ctx: Context) -> Answered:
-    """Routed to ``kb.upgrade.upgrade_plan(catalog, from_version, to_version, windows=, runtime=)`` when it exists."""
-    try:
-        upgrade = importlib.import_module("kb.upgrade")
-    except ModuleNotFoundError:
-        upgrade = None
-    plan_of = getattr(upgrade, "upgrade_plan", None)
+    """Routed to the operator tools' ``kb.upgrade.plan(catalog, from_version, to_version, windows=, runtime=)``
+    and ``kb.render.upgrade_line(plan)``; a 422 ``not_available`` while ``kb.upgrade`` does not exist."""
+    plan_of = getattr(_optional_module("kb.upgrade"), "plan", None)
     if plan_of is None:
         raise QuestionNotAnswered(
             "Upgrade plans are not available in this version of the knowledge base.", [], {}, code="not_available"
@@ -45,9 +43,16 @@ def _upgrade(ctx: Context) -> Answered:
     windows = ctx.reading.windows[0].release.id if ctx.reading.windows else None
     runtime = str(ctx.reading.runtime[1]) if ctx.reading.runtime else None
     plan = plan_of(ctx.catalog, versions[0], versions[1], windows=windows, runtime=runtime)
-    line = getattr(upgrade, "upgrade_line", None)
+    line = getattr(_optional_module("kb.render"), "upgrade_line", None)
     text = line(plan) if line else f"Upgrade plan from Kubernetes {versions[0]} to {versions[1]}."
-    return Answered(plan.model_dump(mode="json", by_alias=True), text)
+    return Answered(plan.model_dump(mode="json", by_alias=True), text, subject="upgrade")
+
+
+def _optional_module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError:
+        return None
 
 
 def _claims_changes(reading: Reading) -> bool:

@@ -340,7 +340,7 @@ class FakePlan(BaseModel):
 
 def test_upgrade_questions_go_to_kb_upgrade_when_it_exists(real_catalog, monkeypatch):
     module = types.ModuleType("kb.upgrade")
-    module.upgrade_plan = lambda catalog, a, b, windows=None, runtime=None: FakePlan(
+    module.plan = lambda catalog, a, b, windows=None, runtime=None: FakePlan(
         from_version=a, to_version=b, windows=windows, runtime=runtime
     )
     monkeypatch.setitem(sys.modules, "kb.upgrade", module)
