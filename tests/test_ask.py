@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pydantic import BaseModel
 
-from kb import questions
+from kb import questions, render
 from kb.ask import ask, interpret
 from kb.compat import image_compat
 from kb.errors import QuestionNotAnswered
@@ -344,6 +344,9 @@ def test_upgrade_questions_go_to_kb_upgrade_when_it_exists(real_catalog, monkeyp
         from_version=a, to_version=b, windows=windows, runtime=runtime
     )
     monkeypatch.setitem(sys.modules, "kb.upgrade", module)
+    monkeypatch.setattr(
+        render, "upgrade_line", lambda plan: f"plan {plan.from_version}-{plan.to_version}", raising=False
+    )
     answer = ask(real_catalog, "check upgrade 1.23 to 1.27 ws2019 containerd 1.7", TODAY)
     assert answer.interpretation.kind == "upgrade"
     assert answer.answer == {
@@ -352,6 +355,18 @@ def test_upgrade_questions_go_to_kb_upgrade_when_it_exists(real_catalog, monkeyp
         "windows": "ltsc2019",
         "runtime": "containerd 1.7",
     }
+    assert answer.text == "plan 1.23-1.27"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("kb.upgrade") is None, reason="kb.upgrade is not merged yet")
+def test_upgrade_questions_answer_with_the_upgrade_plan(real_catalog):
+    from kb.upgrade import plan
+
+    answer = ask(real_catalog, "check upgrade 1.23 to 1.27 ws2019", TODAY)
+    assert answer.interpretation.kind == "upgrade"
+    assert answer.answer == plan(real_catalog, "1.23", "1.27", windows="ltsc2019").model_dump(
+        mode="json", by_alias=True
+    )
 
 
 def test_a_new_kind_is_one_function_and_one_registration(real_catalog, monkeypatch):
