@@ -12,10 +12,8 @@ from kb.errors import KbError, NotFound, QuestionNotAnswered
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
 
 
-def error_response(
-    status: int, code: str, message: str, suggestions: list[str] | None = None, **extra: object
-) -> JSONResponse:
-    body = {"error": {"code": code, "message": message, "suggestions": suggestions or [], **extra}}
+def error_response(status: int, code: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
+    body = {"error": {"code": code, "message": message, "suggestions": suggestions or []}}
     return JSONResponse(body, status_code=status)
 
 
@@ -31,8 +29,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(KbError)
     async def kb_error(_: Request, exc: KbError) -> JSONResponse:
-        extra = {"interpretation": exc.interpretation} if isinstance(exc, QuestionNotAnswered) else {}
-        return error_response(status_of(exc), exc.code, exc.message, exc.suggestions, **extra)
+        return error_response(status_of(exc), exc.code, exc.message, exc.suggestions)
+
+    @app.exception_handler(QuestionNotAnswered)
+    async def question_not_answered(_: Request, exc: QuestionNotAnswered) -> JSONResponse:
+        """The error shape, plus what the question was understood as."""
+        body = {"error": {"code": exc.code, "message": exc.message, "suggestions": exc.suggestions}}
+        body["error"]["interpretation"] = exc.interpretation
+        return JSONResponse(body, status_code=status_of(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
