@@ -87,9 +87,11 @@ def _kind(catalog: Catalog, reading: Reading) -> QuestionKind:
     leftover = reading.leftover
     if leftover and not reading.features and _names_a_feature(reading):
         words = " ".join(leftover)
+        close = suggest_features(catalog, words)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
         raise QuestionNotAnswered(
-            f"No feature or release is known as {words!r}.",
-            suggest_features(catalog, words),
+            f"No feature or release is known as {words!r}.{hint}",
+            close,
             partial,
             not_found=True,
             code="unknown_feature",
