@@ -101,6 +101,13 @@ def _kind(catalog: Catalog, reading: Reading) -> QuestionKind:
     kind = choose_kind(reading)
     if kind is None:
         raise QuestionNotAnswered("Not a question the knowledge base can answer; try one of these.", EXAMPLES, partial)
+    unused = _unused(reading, kind)
+    if unused:
+        raise QuestionNotAnswered(
+            f"Read as a '{kind.name}' question, which does not use the {' or '.join(unused)} it names.",
+            EXAMPLES,
+            partial,
+        )
     if len(reading.kubernetes) > 1 and "kubernetes-range" not in kind.uses:
         versions = ", ".join(str(m) for _, m in reading.kubernetes)
         raise QuestionNotAnswered(
@@ -109,6 +116,25 @@ def _kind(catalog: Catalog, reading: Reading) -> QuestionKind:
     if len(reading.windows) > 1 and "windows-pair" not in kind.uses:
         raise QuestionNotAnswered("The question names several Windows releases; ask about one.", [], partial)
     return kind
+
+
+_ACCEPTED_AS = {
+    "feature": {"feature"},
+    "runtime": {"runtime"},
+    "windows": {"windows", "windows-pair"},
+    "kubernetes": {"kubernetes", "kubernetes-range"},
+}
+
+
+def _unused(reading: Reading, kind: QuestionKind) -> list[str]:
+    """Entities the question names that its kind would ignore: answering without them would be a guess."""
+    present = {
+        "feature": bool(reading.features),
+        "runtime": reading.runtime is not None,
+        "windows": bool(reading.windows),
+        "kubernetes": bool(reading.kubernetes),
+    }
+    return [name for name, there in present.items() if there and not _ACCEPTED_AS[name] & kind.uses]
 
 
 def _names_a_feature(reading: Reading) -> bool:

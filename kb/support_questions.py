@@ -84,7 +84,11 @@ def image_pair(reading: Reading) -> tuple[WindowsMention, WindowsMention]:
     return second, first
 
 
-@question_kind("image-compat", lambda r: len(r.windows) == 2 and names_only(r, "windows"), {"windows-pair"})
+@question_kind(
+    "image-compat",
+    lambda r: len(r.windows) == 2 and names_only(r, "windows", "kubernetes"),
+    {"windows-pair", "kubernetes"},
+)
 def _image_compat(ctx: Context) -> Answered:
     host, image = image_pair(ctx.reading)
     if host.role == image.role and host.role is not None:

@@ -145,6 +145,11 @@ PHRASINGS = [
         {"image": "ltsc2019", "host": "ltsc2022", "isolation": "hyperv"},
     ),
     ("2019 host 2022 image", "image-compat", {"image": "ltsc2022", "host": "ltsc2019"}),
+    (
+        "will ltsc2019 run on ws2022 in 1.30?",
+        "image-compat",
+        {"image": "ltsc2019", "host": "ltsc2022", "kubernetes": "1.30"},
+    ),
     # Kubernetes release facts
     ("is 1.27 still maintained", "kubernetes-release", {"kubernetes": "1.27", "subject": "end-of-life"}),
     ("when was 1.14 released", "kubernetes-release", {"kubernetes": "1.14", "subject": "release-date"}),
@@ -299,6 +304,8 @@ def test_a_runtime_version_is_never_read_as_kubernetes(real_catalog):
         ("'; drop table features; --", 422, "not_understood"),
         ("ｈｏｓｔｐｒｏｃｅｓｓ １.２２", 422, "not_understood"),
         ("changes", 422, "not_understood"),
+        ("hostprocess upgrade from 1.23 to 1.27", 422, "not_understood"),
+        ("docker image ltsc2019 on ws2022", 422, "not_understood"),
     ],
 )
 def test_it_never_guesses(real_catalog, question, status, code):
