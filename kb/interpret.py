@@ -62,6 +62,7 @@ IMAGE_WORDS = frozenset({"image", "images", "container", "containers", "tag", "b
 _SKIP = frozenset({"a", "an", "the", "my", "our", "windows"})
 _MAX_FEATURE_WORDS = 6
 _MAX_WINDOWS_WORDS = 4
+_MAX_RUNTIME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -130,17 +131,20 @@ def read_question(catalog: Catalog, question: str) -> Reading:
 
 
 def _read_runtime(catalog: Catalog, reading: Reading) -> None:
-    for i, token in enumerate(reading.tokens):
+    """The first runtime named ('containerd', 'docker engine', 'containerd://1.7.13') and the version after it."""
+    for start, end in _spans(reading, _MAX_RUNTIME_WORDS):
+        words = reading.tokens[start:end]
+        if end - start > 1 and not all(w.isalpha() for w in words):
+            continue
         try:
-            spec = resolve_runtime(catalog, token)
+            spec = resolve_runtime(catalog, "".join(words))
         except KbError:
             continue
-        end = i + 1
-        following = reading.tokens[i + 1] if i + 1 < len(reading.tokens) else ""
+        following = reading.tokens[end] if end < len(reading.tokens) else ""
         if spec.version is None and is_version_number(following) and _is_runtime_version(catalog, spec, following):
-            spec = resolve_runtime(catalog, f"{token} {following.lstrip('v')}")
-            end = i + 2
-        mention = reading.take(i, end, f"runtime: {' '.join(reading.tokens[i:end])} -> {spec}")
+            spec = RuntimeSpec(spec.name, parse_version_tuple(following.lstrip("v")))
+            end += 1
+        mention = reading.take(start, end, f"runtime: {' '.join(reading.tokens[start:end])} -> {spec}")
         reading.runtime = (mention, spec)
         return
 

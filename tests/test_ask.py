@@ -125,6 +125,12 @@ PHRASINGS = [
     ("can I still use dockershim in 1.23?", "runtime-support", {"runtime": "docker", "kubernetes": "1.23"}),
     ("containerd://1.7.13 on v1.29.2", "runtime-support", {"runtime": "containerd 1.7.13", "kubernetes": "1.29"}),
     ("containerd 2.0", "runtime-support", {"runtime": "containerd 2.0"}),
+    (
+        "is Mirantis Container Runtime supported on 1.29?",
+        "runtime-support",
+        {"runtime": "cri-dockerd", "kubernetes": "1.29"},
+    ),
+    ("docker engine in 1.23", "runtime-support", {"runtime": "docker", "kubernetes": "1.23"}),
     # image compatibility
     ("will an ltsc2022 image run on a 23H2 host?", "image-compat", {"image": "ltsc2022", "host": "ac23h2"}),
     ("can ltsc2019 run on ws2022?", "image-compat", {"image": "ltsc2019", "host": "ltsc2022"}),
