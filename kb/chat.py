@@ -108,10 +108,16 @@ def slack_reply(catalog: Catalog, text: str, today: date, public_url: str) -> di
     return slack_message(answer, public_url, command.share)
 
 
+def slack_escape(text: str) -> str:
+    """Slack mrkdwn reads &, < and > as markup: 'deprecated -> removed' is sent as 'deprecated -&gt; removed'."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def slack_message(answer: AskAnswer, public_url: str, shared: bool = False) -> dict[str, Any]:
     """An answer as Block Kit: the answer line, the status, the first sources, a permalink."""
-    blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": answer.text[:SLACK_TEXT]}}]
-    context = [line for line in [status_line(answer), *_notes(answer)] if line]
+    line = slack_escape(answer.text)[:SLACK_TEXT]
+    blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": line}}]
+    context = [slack_escape(line) for line in [status_line(answer), *_notes(answer)] if line]
     if context:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line} for line in context]})
     links = [f"<{url}|source {i}>" for i, url in enumerate(_sources(answer), 1)]
@@ -121,7 +127,7 @@ def slack_message(answer: AskAnswer, public_url: str, shared: bool = False) -> d
 
 
 def _slack_text(lines: list[str], shared: bool) -> dict[str, Any]:
-    text = "\n".join(lines)
+    text = "\n".join(slack_escape(line) for line in lines)
     return {
         "response_type": "in_channel" if shared else "ephemeral",
         "text": text,

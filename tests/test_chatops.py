@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import json
 import time
+from datetime import date
 from urllib.parse import urlencode
 
 import pytest
@@ -14,10 +15,13 @@ from api.main import create_app
 from api.routes import chatops
 from api.signatures import SignatureRejected, verify_slack, verify_teams
 from kb import chat
+from kb.ask import ask
+from tests.test_site import check_golden
 
 SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAMS_SECRET = base64.b64encode(b"a shared secret from teams").decode()
 PUBLIC = "https://kb.example.org"
+TODAY = date(2026, 11, 25)
 
 
 @pytest.fixture(scope="module")
@@ -271,3 +275,40 @@ def test_ask_is_documented_with_examples(client):
     assert "/v1/ask" in schema["paths"]
     assert "/v1/chatops/slack" in schema["paths"] and "/v1/chatops/teams" in schema["paths"]
     assert "example" in schema["components"]["schemas"]["AskAnswer"]
+
+
+GOLDEN_QUESTIONS = [
+    "hostprocess 1.22",
+    "hostprocess 1.23 ws2019 containerd 1.6",
+    "hostprocess",
+    "is ws2022 supported on 1.23",
+    "docker on 1.24",
+    "containerd 1.6 on 1.23",
+    "will an ltsc2022 image run on a ws2019 host",
+    "is windows beta in 1.10",
+    "when was 1.22 released",
+    "is 1.23 still maintained",
+    "what build is ws2022",
+    "image tags for ltsc2019",
+    "what changed in 1.22",
+]
+
+
+def test_answer_lines_match_golden(fixture_catalog):
+    lines = [f"{q}\n  {ask(fixture_catalog, q, TODAY).text}" for q in GOLDEN_QUESTIONS]
+    check_golden("ask-lines.txt", "\n".join(lines) + "\n")
+
+
+@pytest.mark.parametrize("question", ["hostprocess 1.23 ws2019 containerd 1.6", "is 1.23 still maintained"])
+def test_chat_messages_match_golden(fixture_catalog, question):
+    answer = ask(fixture_catalog, question, TODAY)
+    name = question.replace(" ", "-").replace(".", "")
+    messages = {"slack": chat.slack_message(answer, PUBLIC), "teams": chat.teams_message(answer, PUBLIC)}
+    check_golden(f"chat-{name}.json", json.dumps(messages, indent=2) + "\n")
+
+
+@pytest.mark.parametrize(
+    "text,escaped", [("deprecated -> removed", "deprecated -&gt; removed"), ("a & b <c>", "a &amp; b &lt;c&gt;")]
+)
+def test_slack_text_is_escaped(text, escaped):
+    assert chat.slack_escape(text) == escaped
