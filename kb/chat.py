@@ -117,13 +117,13 @@ def slack_message(answer: AskAnswer, public_url: str, shared: bool = False) -> d
     """An answer as Block Kit: the answer line, the status, the first sources, a permalink."""
     line = slack_escape(answer.text)[:SLACK_TEXT]
     blocks: list[dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": line}}]
-    context = [slack_escape(line) for line in [status_line(answer), *_notes(answer)] if line]
+    context = [slack_escape(note) for note in [status_line(answer), *_notes(answer)] if note]
     if context:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": line} for line in context]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note} for note in context]})
     links = [f"<{url}|source {i}>" for i, url in enumerate(_sources(answer), 1)]
     links.append(f"<{permalink(answer, public_url)}|permalink>")
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(links)}]})
-    return {"response_type": "in_channel" if shared else "ephemeral", "text": answer.text, "blocks": blocks}
+    return {"response_type": "in_channel" if shared else "ephemeral", "text": line, "blocks": blocks}
 
 
 def _slack_text(lines: list[str], shared: bool) -> dict[str, Any]:

@@ -53,7 +53,7 @@ INTENT = _word_set(
     """upgrade upgrading upgrades upgraded check plan changed changes change changelog diff difference
     differences between image images tag tags build builds number released date dates ga eol end life
     maintained maintenance lifecycle until expire expires expired patch patches stage stages alpha beta stable
-    deprecated isolation process hyper-v hyperv host hosts mainstream extended when become became graduate
+    deprecated removed remove dropped since isolation process hyper-v hyperv host hosts mainstream extended when become became graduate
     graduated"""
 )
 

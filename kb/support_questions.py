@@ -15,9 +15,10 @@ from kb.errors import QuestionNotAnswered
 from kb.history import is_usable, status_label, step_at
 from kb.interpret import Reading, WindowsMention
 from kb.query import answer_support, requirement_met, requirement_text
-from kb.questions import Answered, Context, names_only, question_kind, source_note
+from kb.questions import Answered, Context, asked_stage, names_only, question_kind, source_note
 from kb.releases import kubernetes_view
 from kb.render import support_line
+from kb.versions import parse_kubernetes
 
 
 @question_kind(
@@ -102,6 +103,36 @@ def _image_compat(ctx: Context) -> Answered:
     fix = f" Fix: {result.fix}" if result.fix else ""
     text = f"A {result.image.name} image on a {result.host.name} host: {verdict} in Kubernetes. {result.reason}{fix}"
     return Answered(result.model_dump(mode="json"), text + source_note(result.sources), subject="image-compat")
+
+
+def _asked_status(reading: Reading) -> str | None:
+    """The status a 'when did ... become/get ...' question asks about."""
+    return asked_stage(reading) or next((s for s in ("deprecated", "removed") if s in reading.words), None)
+
+
+def _claims_feature_stage(reading: Reading) -> bool:
+    asks_when = reading.has("when", "since", "which version", "what version")
+    return len(reading.features) == 1 and not reading.kubernetes and asks_when and _asked_status(reading) is not None
+
+
+@question_kind("feature-stage", _claims_feature_stage, {"feature", "windows", "runtime"})
+def _feature_stage(ctx: Context) -> Answered:
+    """'when did hostprocess become stable' -> the first minor with that status, and the support answer there."""
+    reading = ctx.reading
+    feature = reading.features[0][1]
+    status = _asked_status(reading)
+    step = next((s for s in feature.history if s.status == status), None)
+    if step is None:
+        states = ", ".join(f"{s.status} from {s.since}" for s in feature.history)
+        raise QuestionNotAnswered(
+            f"{feature.name} is never {status} in the data ({states}).", [], {}, not_found=True, code="no_such_status"
+        )
+    windows = reading.windows[0].release if reading.windows else None
+    runtime = reading.runtime[1] if reading.runtime else None
+    answer = answer_support(ctx.catalog, feature, parse_kubernetes(step.since), windows, runtime)
+    verb = "was" if status in ("deprecated", "removed") else "became"
+    text = f"{feature.name} {verb} {status_label(status)} in Kubernetes {step.since}. {support_line(answer)}"
+    return Answered(answer.model_dump(mode="json"), text, subject="status", stage=status, kubernetes=step.since)
 
 
 @question_kind("feature-support", lambda r: len(r.features) == 1, {"feature", "kubernetes", "windows", "runtime"}, True)

@@ -110,11 +110,20 @@ PHRASINGS = [
     # Windows node support stage
     ("is windows beta in 1.10", "node-stage", {"kubernetes": "1.10", "stage": "beta"}),
     ("is windows alpha in 1.5", "node-stage", {"kubernetes": "1.5", "stage": "alpha"}),
-    ("windows node stage 1.12", "node-stage", {"kubernetes": "1.12"}),
-    ("when did windows nodes go beta", "node-stage", {"stage": "beta"}),
-    ("when did windows become stable?", "node-stage", {"stage": "stable"}),
-    ("windows nodes in 1.16", "node-stage", {"kubernetes": "1.16"}),
-    ("are windows nodes GA in 1.14", "node-stage", {"kubernetes": "1.14", "stage": "stable"}),
+    ("windows stage 1.12", "node-stage", {"kubernetes": "1.12"}),
+    ("when did windows go beta", "node-stage", {"stage": "beta", "kubernetes": "1.9"}),
+    ("when did windows become stable?", "node-stage", {"stage": "stable", "kubernetes": "1.14"}),
+    ("windows in 1.16", "node-stage", {"kubernetes": "1.16"}),
+    ("is windows GA in 1.14", "node-stage", {"kubernetes": "1.14", "stage": "stable"}),
+    # when a feature reached a status
+    ("when did hostprocess become stable", "feature-stage", {"feature": "hostprocess-containers", "stage": "stable"}),
+    ("since when is gmsa stable?", "feature-stage", {"feature": "gmsa", "stage": "stable"}),
+    ("when was hostNetwork removed", "feature-stage", {"feature": "host-network", "stage": "removed"}),
+    (
+        "which version made hostprocess beta on ws2022",
+        "feature-stage",
+        {"feature": "hostprocess-containers", "stage": "beta", "windows": "ltsc2022"},
+    ),
     # runtime support
     ("docker on 1.25?", "runtime-support", {"runtime": "docker", "kubernetes": "1.25"}),
     ("containerd 1.6 on 1.26", "runtime-support", {"runtime": "containerd 1.6", "kubernetes": "1.26"}),
@@ -219,7 +228,7 @@ def test_there_are_enough_phrasings_of_every_kind():
 
 def _expected(catalog, kind: str, read: dict) -> dict:
     """The engine's own answer for what the question was read as."""
-    if kind == "feature-support":
+    if kind in ("feature-support", "feature-stage"):
         return support(catalog, read["feature"], read["kubernetes"], read["windows"], read["runtime"]).model_dump(
             mode="json"
         )
@@ -266,6 +275,13 @@ def test_runtime_support_follows_the_runtime_history(real_catalog, question):
     assert answer.answer["supported"] is (bool(step and is_usable(step.status)) and not failing)
 
 
+@pytest.mark.parametrize("question", [q for q, k, _ in PHRASINGS if k == "feature-stage"])
+def test_feature_stage_is_the_first_step_with_that_status(real_catalog, question):
+    interpretation = ask(real_catalog, question, TODAY).interpretation
+    history = real_catalog.features[interpretation.feature.id].history
+    assert interpretation.kubernetes == next(s.since for s in history if s.status == interpretation.stage)
+
+
 @pytest.mark.parametrize("question", [q for q, k, _ in PHRASINGS if k == "node-stage"])
 def test_node_stage_is_the_release_stage(real_catalog, question):
     answer = ask(real_catalog, question, TODAY)
@@ -310,6 +326,7 @@ def test_a_runtime_version_is_never_read_as_kubernetes(real_catalog):
         ("'; drop table features; --", 422, "not_understood"),
         ("ｈｏｓｔｐｒｏｃｅｓｓ １.２２", 422, "not_understood"),
         ("changes", 422, "not_understood"),
+        ("when did hugepages become stable", 404, "no_such_status"),
         ("hostprocess upgrade from 1.23 to 1.27", 422, "not_understood"),
         ("docker image ltsc2019 on ws2022", 422, "not_understood"),
     ],
