@@ -7,7 +7,7 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
-from kb import site
+from kb import site, site_coverage
 from kb.catalog import load_catalog
 
 catalog = load_catalog(Path(os.environ.get("KB_DB", "build/kb.db")))
@@ -18,3 +18,5 @@ with mkdocs_gen_files.open("features/index.md", "w") as page:
 for feature_id in catalog.features:
     with mkdocs_gen_files.open(f"features/{feature_id}.md", "w") as page:
         page.write(site.feature_page(catalog, feature_id))
+
+site_coverage.write_coverage_page(catalog, mkdocs_gen_files.open)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -92,6 +93,24 @@ def support(
 
 
 @app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question as you would type it, e.g. 'hostprocess 1.22 ws2019'.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer with its interpretation.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Answer a free-text question; exit 0 supported or answered, 1 not supported, 2 not understood."""
+    from kb.ask import ask as ask_question
+
+    catalog = open_catalog(db)
+    try:
+        answer = ask_question(catalog, question, date.today())
+    except KbError as exc:
+        fail(exc.message)
+    typer.echo(answer.model_dump_json(indent=2) if json_output else answer.text)
+    raise typer.Exit(EXIT_NOT_SUPPORTED if answer.answer.get("supported") is False else EXIT_SUPPORTED)
+
+
+@app.command()
 def features(
     category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
     kubernetes: Annotated[str | None, typer.Option("--kubernetes", "-k", help="Status at this version.")] = None,
@@ -127,6 +146,62 @@ def export(
 
     files, size = export_static(open_catalog(db), out, datetime.now(UTC).date(), support=support)
     typer.echo(f"exported {files} files ({size / 1e6:.1f} MB) to {out}")
+
+
+@app.command()
+def stats(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Counts by category, status, kind and source, and the newest releases covered."""
+    from kb.stats import coverage, stats_table
+
+    counts = coverage(open_catalog(db))
+    typer.echo(counts.model_dump_json(indent=2) if json_output else stats_table(counts))
+
+
+@app.command("import")
+def import_feeds(
+    kubernetes: Annotated[
+        str | None, typer.Option("--kubernetes", "-k", help="endoflife.date Kubernetes JSON: path or URL.")
+    ] = None,
+    windows: Annotated[
+        str | None, typer.Option("--windows", "-w", help="endoflife.date Windows Server JSON: path or URL.")
+    ] = None,
+    gates: Annotated[
+        list[str] | None,
+        typer.Option("--gates", "-g", help="Feature-gate markdown: a folder of *.md, a file or a URL (repeatable)."),
+    ] = None,
+    write: Annotated[bool, typer.Option("--write", help="Apply the mechanical changes to data/.")] = False,
+    data: Annotated[Path, typer.Option(help="The curated data folder.")] = DEFAULT_DATA,
+) -> None:
+    """Diff upstream release feeds against data/; --write applies new releases, dates and gate stages.
+
+    Exit 0 when data/ is up to date (or was updated), 1 when differences were found and not written,
+    2 when a feed or data/ is invalid (nothing is changed then).
+    """
+    from kb.importers.diff import render
+    from kb.importers.plan import collect_changes
+    from kb.importers.write import apply_changes
+
+    if not (kubernetes or windows or gates):
+        fail("give at least one feed: --kubernetes, --windows or --gates")
+    try:
+        changes = collect_changes(data, kubernetes, windows, gates)
+    except KbError as exc:
+        fail(exc.message)
+    except DataInvalid as exc:
+        fail(str(exc))
+    typer.echo(render(changes))
+    pending = [c for c in changes if c.writable]
+    if not write:
+        raise typer.Exit(EXIT_NOT_SUPPORTED if pending or any(c.kind == "review" for c in changes) else EXIT_SUPPORTED)
+    try:
+        written = apply_changes(data, pending)
+    except DataInvalid as exc:
+        fail(f"the import would break data/, nothing was written:\n{exc}")
+    for path in written:
+        typer.echo(f"wrote {path}")
 
 
 @app.command()

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kb.answers import FeatureDetail, FeatureRef, FeatureSummary, SupportAnswer
+from kb.answers import AskAnswer, FeatureDetail, FeatureRef, FeatureSummary, SupportAnswer
 from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta
 from kb.diff import Change, ReleaseDiff
@@ -163,6 +163,7 @@ LINES: dict[type, Callable[[Any], str]] = {
     Change: change_line,
     DatasetMeta: meta_line,
     UpgradePlan: upgrade_line,
+    AskAnswer: lambda answer: answer.text,
 }
 MULTI_LINES: dict[type, Callable[[Any], list[str]]] = {OsMatrix: matrix_lines, ReleaseDiff: diff_lines}
 

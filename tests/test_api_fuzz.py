@@ -5,6 +5,7 @@ Checks: no 5xx, status codes, content types, headers and bodies that match the s
 not hold (an unknown feature) is a documented 404/422, so "valid input must be accepted" is off.
 """
 
+import base64
 import tempfile
 from pathlib import Path
 
@@ -36,6 +37,13 @@ def fuzzed_app():
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", fuzzed_app())
 schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+
+
+@pytest.fixture(autouse=True)
+def chat_secrets(monkeypatch):
+    """Configured chat endpoints, so fuzzed requests reach signature checks (401) rather than 503."""
+    monkeypatch.setenv("KB_SLACK_SIGNING_SECRET", "fuzzing-secret")
+    monkeypatch.setenv("KB_TEAMS_SECRET", base64.b64encode(b"fuzzing-secret").decode())
 
 
 @schema.parametrize()

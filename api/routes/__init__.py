@@ -1,9 +1,24 @@
 """One router per resource; :data:`ROUTERS` lists them in the order the OpenAPI page shows them."""
 
-from api.routes import checks, compat, diff, features, health, kubernetes, matrix, meta, search, support, windows
+from api.routes import (
+    ask,
+    chatops,
+    checks,
+    compat,
+    diff,
+    features,
+    health,
+    kubernetes,
+    matrix,
+    meta,
+    search,
+    support,
+    windows,
+)
 
 ROUTERS = [
     support.router,
+    ask.router,
     features.router,
     kubernetes.router,
     windows.router,
@@ -12,6 +27,7 @@ ROUTERS = [
     diff.router,
     search.router,
     checks.router,
+    chatops.router,
     meta.router,
     health.router,
 ]
