@@ -26,7 +26,7 @@ Answers about Windows nodes on Kubernetes, from a curated and sourced dataset.
 Every resource answers JSON by default, CSV with a `.csv` suffix or `Accept: text/csv`, and one
 plain line per answer with `Accept: text/plain` or `?format=text`. In scripts:
 
-    curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess&kubernetes=1.26' | jq -e .supported
+    curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess-containers&kubernetes=1.26' | jq -e .supported
 
 `jq -e` exits 0 when the answer is `true` and 1 when it is `false`. Answers carry a strong `ETag`
 and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`. Errors are always JSON:

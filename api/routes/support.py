@@ -32,6 +32,6 @@ async def get_support(
 ) -> Response:
     """Is a feature supported on a Kubernetes version (with a Windows release and runtime)?
 
-    In scripts: `curl -s '.../v1/support?feature=hostprocess&kubernetes=1.26' | jq -e .supported`.
+    In scripts: `curl -s '.../v1/support?feature=hostprocess-containers&kubernetes=1.26' | jq -e .supported`.
     """
     return represent(query.support(catalog, feature, kubernetes, windows, runtime), fmt)
