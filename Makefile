@@ -8,7 +8,7 @@ DB := build/kb.db
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install db site run test lint clean
+.PHONY: install db site run test lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -33,6 +33,9 @@ run: site
 
 test: install
 	$(PY) -m pytest
+
+bench: install  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs
+	$(PY) bench/bench.py
 
 lint: install
 	$(VENV)/bin/ruff check .
