@@ -93,3 +93,19 @@ def test_dockerfile_parses_bakes_the_database_and_serves_with_kb_serve():
     assert "kb serve" in " ".join(command) and "0.0.0.0" in " ".join(command)
     assert re.fullmatch(r"\d+", instructions["EXPOSE"][-1])
     assert instructions["USER"] and instructions["USER"][-1] != "root"
+
+
+def test_the_installed_package_holds_every_module_the_image_runs():
+    """The image installs the package (not editable): every package folder under kb/ and api/ must be in it."""
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    installed = set(find_packages(where=str(ROOT), include=config["include"]))
+    folders = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for top in ("kb", "api")
+        for init in (ROOT / top).rglob("__init__.py")
+    }
+    assert folders <= installed
