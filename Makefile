@@ -5,6 +5,8 @@ KB := $(VENV)/bin/kb
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DB := build/kb.db
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: install db site run test lint clean
 

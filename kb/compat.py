@@ -1,0 +1,126 @@
+"""Can this Windows container image run on that node, with which isolation, and does Kubernetes allow it?"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from kb.answers import WindowsRef
+from kb.catalog import Catalog
+from kb.errors import InvalidInput, KbError, NotFound
+from kb.models import WindowsRelease
+from kb.versions import build_number
+
+ISOLATION_MODES = ("process", "hyperv")
+
+
+class ImageCompatAnswer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    host: WindowsRef
+    image: WindowsRef
+    isolation: str | None
+    process: bool
+    hyperv: bool
+    kubernetes_isolation: list[str]
+    supported: bool
+    reason: str
+    fix: str | None
+    sources: list[str]
+    confidence: str
+
+
+def _ref(release: WindowsRelease) -> WindowsRef:
+    return WindowsRef(id=release.id, name=release.name, build=release.build)
+
+
+def image_release(catalog: Catalog, text: str) -> WindowsRelease:
+    """The Windows release an image reference, tag, release name or os.version names."""
+    reference = text.strip()
+    tag = reference.rsplit(":", 1)[-1] if ":" in reference and "/" in reference.split(":", 1)[0] + "/" else reference
+    tag = tag.split("@", 1)[0]
+    candidates = [tag, tag.split("-", 1)[0]]
+    error: KbError | None = None
+    for candidate in dict.fromkeys(candidates):
+        try:
+            return catalog.windows[catalog.windows_index.resolve(candidate)]
+        except KbError as exc:
+            error = error or exc
+    assert error is not None
+    raise error
+
+
+def host_release(catalog: Catalog, text: str) -> WindowsRelease:
+    return catalog.windows[catalog.windows_index.resolve(text)]
+
+
+def _rule(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> tuple[bool, bool, list[str], str, str]:
+    """(process, hyperv, sources, note, confidence) for a host x image pair."""
+    rule = catalog.image_compatibility.get((host.id, image.id))
+    if rule is not None:
+        return rule.process, rule.hyperv, [s.url for s in rule.sources], rule.note or "", rule.confidence
+    isolation_sources = [s.url for mode in catalog.isolation.values() for s in mode.sources][:2]
+    if build_number(image.build) > build_number(host.build):
+        return False, False, isolation_sources, "An image newer than its host never runs.", "read"
+    if host.build == image.build:
+        return True, True, isolation_sources, "Host and image share a build.", "read"
+    raise NotFound(f"No compatibility record for a {image.name} image on a {host.name} host.", [])
+
+
+def image_compat(catalog: Catalog, host: str, image: str, isolation: str | None = None) -> ImageCompatAnswer:
+    """Does ``image`` run on ``host`` (with ``isolation`` if given), in a way Kubernetes supports?"""
+    if isolation is not None and isolation not in ISOLATION_MODES:
+        raise InvalidInput(
+            f"Isolation {isolation!r} is not one of {', '.join(ISOLATION_MODES)}.", list(ISOLATION_MODES)
+        )
+    host_os, image_os = host_release(catalog, host), image_release(catalog, image)
+    process, hyperv, sources, note, confidence = _rule(catalog, host_os, image_os)
+    allowed = [mode for mode, support in catalog.isolation.items() if support.supported]
+    runs = {"process": process, "hyperv": hyperv}
+    modes = [isolation] if isolation else list(ISOLATION_MODES)
+    supported = any(runs[m] and m in allowed for m in modes)
+    reason, fix = _explain(host_os, image_os, runs, allowed, isolation, supported)
+    if note:
+        reason = f"{reason} {note}"
+    return ImageCompatAnswer(
+        host=_ref(host_os),
+        image=_ref(image_os),
+        isolation=isolation,
+        process=process,
+        hyperv=hyperv,
+        kubernetes_isolation=allowed,
+        supported=supported,
+        reason=reason,
+        fix=fix,
+        sources=list(dict.fromkeys(sources + [s.url for m in catalog.isolation.values() for s in m.sources])),
+        confidence=confidence,
+    )
+
+
+def _explain(
+    host: WindowsRelease,
+    image: WindowsRelease,
+    runs: dict[str, bool],
+    allowed: list[str],
+    isolation: str | None,
+    supported: bool,
+) -> tuple[str, str | None]:
+    if supported:
+        return f"A {image.name} image runs on a {host.name} host with process isolation.", None
+    if isolation and isolation not in allowed:
+        return f"Kubernetes does not support {isolation} isolation for Windows pods.", "Use process isolation."
+    if runs["hyperv"]:
+        return (
+            f"A {image.name} image needs Hyper-V isolation on a {host.name} host, which Kubernetes does not support.",
+            f"Use an image built for {host.name} (build {host.build}), or schedule the pod on {image.name} nodes.",
+        )
+    return (
+        f"A {image.name} image (build {image.build}) cannot run on a {host.name} host (build {host.build}).",
+        f"Use an image built for {host.name}, or schedule the pod on nodes running {image.name} or newer.",
+    )
+
+
+def images_for_host(catalog: Catalog, host_id: str) -> list[WindowsRef]:
+    """Image releases that run on ``host_id`` with process isolation, newest build first."""
+    runs = [image for (host, image), rule in catalog.image_compatibility.items() if host == host_id and rule.process]
+    releases = sorted((catalog.windows[i] for i in runs), key=lambda r: build_number(r.build), reverse=True)
+    return [_ref(r) for r in releases]

@@ -1,0 +1,237 @@
+"""What changed for Windows between two Kubernetes minors: features, Windows releases, runtimes, node stage."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb.catalog import Catalog
+from kb.errors import InvalidInput
+from kb.history import is_usable, status_label, step_at
+from kb.models import Feature, Step
+from kb.versions import KubernetesMinor, minors_between, resolve_kubernetes
+
+ChangeKind = Literal[
+    "feature-added",
+    "feature-graduated",
+    "feature-deprecated",
+    "feature-removed",
+    "limitation-lifted",
+    "limitation-added",
+    "status-changed",
+    "windows-added",
+    "windows-dropped",
+    "runtime-changed",
+    "node-stage-changed",
+]
+
+_RANK = {"not-supported": 0, "removed": 0, "alpha": 1, "beta": 2, "stable": 3, "deprecated": 3}
+
+
+class Subject(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    type: Literal["feature", "windows", "runtime", "kubernetes"]
+
+
+class Change(BaseModel):
+    """One change for Windows nodes in one Kubernetes minor."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kubernetes: str
+    kind: ChangeKind
+    subject: Subject
+    from_status: str | None
+    to_status: str | None
+    text: str
+    action: str | None = Field(description="What an operator should do, where something is needed.")
+    sources: list[str]
+
+
+class ReleaseDiff(BaseModel):
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    from_: str = Field(alias="from")
+    to: str
+    changes: list[Change]
+
+
+def classify(feature: Feature, before: Step | None, after: Step) -> ChangeKind:
+    """Name the change from ``before`` (None: no record yet) to ``after`` for a feature."""
+    old = before.status if before else "not-supported"
+    new = after.status
+    if new == "removed":
+        return "feature-removed"
+    if new == "deprecated":
+        return "feature-deprecated"
+    if not is_usable(old) and is_usable(new):
+        return "limitation-lifted" if feature.kind == "limitation" else "feature-added"
+    if is_usable(old) and new == "not-supported":
+        return "limitation-added"
+    if new == "not-supported" and before is None:
+        return "limitation-added"
+    if _RANK[new] > _RANK[old]:
+        return "feature-graduated"
+    return "status-changed"
+
+
+def _action(feature: Feature, kind: ChangeKind, step: Step) -> str | None:
+    gate = feature.feature_gates[0] if feature.feature_gates else None
+    if kind == "feature-removed":
+        return f"Stop relying on {feature.name} before upgrading to {step.since}."
+    if kind == "feature-deprecated":
+        return f"Plan to move off {feature.name}; it is deprecated from {step.since}."
+    if kind == "limitation-added":
+        return f"Check workloads that use {feature.name} on Windows nodes."
+    if step.enabled_by_default is False and gate and is_usable(step.status):
+        return f"Turn on the {gate} feature gate to use it."
+    return None
+
+
+def feature_changes(feature: Feature, minor: KubernetesMinor) -> list[Change]:
+    """The change a feature's history records exactly at ``minor`` (status or default), if any."""
+    step = next((s for s in feature.history if s.since == str(minor)), None)
+    if step is None:
+        return []
+    index = feature.history.index(step)
+    before = feature.history[index - 1] if index else None
+    same_status = before is not None and before.status == step.status and before.partial == step.partial
+    if same_status and before.enabled_by_default == step.enabled_by_default:
+        return []
+    kind = classify(feature, before, step)
+    if same_status:
+        kind = "status-changed"
+    elif before is not None and before.status == step.status and before.partial and not step.partial:
+        kind = "limitation-lifted"
+    old = status_label(before.status, before.partial) if before else "no record"
+    text = f"{feature.name}: {old} -> {status_label(step.status, step.partial)}"
+    if same_status:
+        text = (
+            f"{feature.name}: {status_label(step.status)}, now {'on' if step.enabled_by_default else 'off'} by default"
+        )
+    if step.note:
+        text += f". {step.note}"
+    return [
+        Change(
+            kubernetes=str(minor),
+            kind=kind,
+            subject=Subject(id=feature.id, name=feature.name, type="feature"),
+            from_status=before.status if before else None,
+            to_status=step.status,
+            text=text,
+            action=_action(feature, kind, step),
+            sources=[s.url for s in step.sources],
+        )
+    ]
+
+
+def windows_changes(catalog: Catalog, previous: KubernetesMinor, minor: KubernetesMinor) -> list[Change]:
+    """Windows releases that became or stopped being supported node OSes at ``minor``."""
+    support = catalog.os_support.get(minor)
+    if support is None or previous not in catalog.os_support:
+        return []
+    before = set(catalog.os_support[previous].windows)
+    after = set(support.windows)
+    sources = [s.url for s in support.sources]
+    changes = []
+    for windows_id in catalog.windows:
+        if windows_id in after - before:
+            kind, text, action = "windows-added", "is now a supported node OS", None
+        elif windows_id in before - after:
+            kind, text = "windows-dropped", "is no longer listed as a supported node OS"
+            action = f"Move nodes off {catalog.windows[windows_id].name} before upgrading to {minor}."
+        else:
+            continue
+        name = catalog.windows[windows_id].name
+        changes.append(
+            Change(
+                kubernetes=str(minor),
+                kind=kind,
+                subject=Subject(id=windows_id, name=name, type="windows"),
+                from_status=None,
+                to_status=None,
+                text=f"{name} {text}",
+                action=action,
+                sources=sources,
+            )
+        )
+    return changes
+
+
+def runtime_changes(catalog: Catalog, previous: KubernetesMinor, minor: KubernetesMinor) -> list[Change]:
+    """Runtime steps recorded exactly at ``minor``."""
+    changes = []
+    for runtime in catalog.runtimes.values():
+        step = next((s for s in runtime.history if s.since == str(minor)), None)
+        if step is None:
+            continue
+        before = step_at(runtime.history, previous)
+        action = None
+        if not is_usable(step.status):
+            action = f"Move Windows nodes off {runtime.name} before upgrading to {minor}."
+        elif step.status == "deprecated":
+            action = f"Plan to move Windows nodes off {runtime.name}."
+        old = status_label(before.status) if before else "no record"
+        changes.append(
+            Change(
+                kubernetes=str(minor),
+                kind="runtime-changed",
+                subject=Subject(id=runtime.id, name=runtime.name, type="runtime"),
+                from_status=before.status if before else None,
+                to_status=step.status,
+                text=f"{runtime.name}: {old} -> {status_label(step.status)}" + (f". {step.note}" if step.note else ""),
+                action=action,
+                sources=[s.url for s in step.sources],
+            )
+        )
+    return changes
+
+
+def stage_change(catalog: Catalog, previous: KubernetesMinor, minor: KubernetesMinor) -> list[Change]:
+    """The Windows node support stage, when it moved at ``minor``."""
+    old, new = catalog.kubernetes.get(previous), catalog.kubernetes[minor]
+    if old is None or old.windows_stage == new.windows_stage:
+        return []
+    return [
+        Change(
+            kubernetes=str(minor),
+            kind="node-stage-changed",
+            subject=Subject(id=str(minor), name=f"Windows nodes in Kubernetes {minor}", type="kubernetes"),
+            from_status=old.windows_stage,
+            to_status=new.windows_stage,
+            text=f"Windows node support: {old.windows_stage} -> {new.windows_stage}",
+            action=None,
+            sources=[s.url for s in new.sources],
+        )
+    ]
+
+
+def changes_at(catalog: Catalog, minor: KubernetesMinor) -> list[Change]:
+    """Everything that changed for Windows in ``minor`` compared with the known minor before it."""
+    earlier = [m for m in catalog.minors if m < minor]
+    if not earlier:
+        return []
+    previous = earlier[-1]
+    changes = stage_change(catalog, previous, minor)
+    changes += windows_changes(catalog, previous, minor)
+    changes += runtime_changes(catalog, previous, minor)
+    for feature in catalog.features.values():
+        changes += feature_changes(feature, minor)
+    return changes
+
+
+def diff(catalog: Catalog, from_version: str, to_version: str) -> ReleaseDiff:
+    """What changed for Windows after ``from_version`` up to and including ``to_version``, oldest first."""
+    start = resolve_kubernetes(from_version, catalog.minors)
+    end = resolve_kubernetes(to_version, catalog.minors)
+    if start > end:
+        raise InvalidInput(f"'from' ({start}) is newer than 'to' ({end}); swap them.", [f"from={end}&to={start}"])
+    changes = []
+    for minor in minors_between(start, end, catalog.minors):
+        if minor != start:
+            changes += changes_at(catalog, minor)
+    return ReleaseDiff(**{"from": str(start), "to": str(end), "changes": changes})
