@@ -38,7 +38,8 @@ def feature_page(catalog: Catalog, feature_id: str) -> Page:
     detail = query.feature_detail(catalog, feature_id)
     path = paths.feature(detail.id)
     category = catalog.categories[detail.category]
-    lines = front_matter(title=detail.name, description=detail.summary)
+    # Tags are what the built-in search weighs most: the names operators type for this feature.
+    lines = front_matter(title=detail.name, description=detail.summary, tags=search_names(detail))
     lines += [
         f"# {detail.name}",
         "",
@@ -47,8 +48,8 @@ def feature_page(catalog: Catalog, feature_id: str) -> Page:
         detail.summary,
         "",
     ]
-    if detail.aliases:
-        lines += [f"**Also known as:** {', '.join(detail.aliases)}", ""]
+    if names := search_names(detail):
+        lines += [f"**Also known as:** {', '.join(names)}", ""]
     lines += [_badges(detail), ""]
     if detail.feature_gates:
         lines += [f"**Feature gate:** {', '.join(f'`{g}`' for g in detail.feature_gates)}", ""]
@@ -68,6 +69,17 @@ def feature_page(catalog: Catalog, feature_id: str) -> Page:
     lines += ["## Sources", "", *source_list(detail.sources), ""]
     lines += _examples(detail, str(catalog.newest))
     return Page(path, join(lines))
+
+
+def search_names(detail: FeatureDetail) -> list[str]:
+    """The names operators type for this feature: aliases, feature gates, and the id when it is one word.
+
+    The search matches a tag by prefix, so a hyphenated id such as ``gmsa-containerd-network-shares``
+    would rank that page as high as ``gmsa`` itself for the query "gmsa"; such ids are slugs of the
+    name, which the search indexes anyway.
+    """
+    single_word_id = [detail.id] if "-" not in detail.id else []
+    return list(dict.fromkeys([*single_word_id, *detail.aliases, *detail.feature_gates]))
 
 
 def _badges(detail: FeatureDetail) -> str:
@@ -90,8 +102,13 @@ def _timeline(detail: FeatureDetail) -> list[str]:
         requirements = "; ".join(step.requirements) if step and step.requirements else "–"
         since = entry.since if entry.recorded else "no record"
         rows.append(
-            [entry.kubernetes, status_badge(entry.status, entry.partial), on_off(entry.enabled_by_default),
-             cell(requirements), since]
+            [
+                entry.kubernetes,
+                status_badge(entry.status, entry.partial),
+                on_off(entry.enabled_by_default),
+                cell(requirements),
+                since,
+            ]
         )
     return [
         "## Timeline",
@@ -115,8 +132,14 @@ def _history(detail: FeatureDetail) -> list[str]:
         if step.confidence == "inferred":
             note += " *(inferred" + (f": {cell(step.confidence_note)}" if step.confidence_note else "") + ")*"
         rows.append(
-            [step.since, status_badge(step.status, step.partial), on_off(step.enabled_by_default),
-             cell("; ".join(step.requirements)) or "–", note or "–", numbered_sources(step.sources)]
+            [
+                step.since,
+                status_badge(step.status, step.partial),
+                on_off(step.enabled_by_default),
+                cell("; ".join(step.requirements)) or "–",
+                note or "–",
+                numbered_sources(step.sources),
+            ]
         )
     return ["## History", "", *table(["Since", "Status", "On by default", "Requirements", "Note", "Sources"], rows), ""]
 
@@ -187,8 +210,14 @@ def _feature_rows(catalog: Catalog, source: str, category: str | None = None) ->
     rows = []
     for summary in query.list_features(catalog, category=category):
         since = query.support(catalog, summary.id, summary.kubernetes).since or "–"
-        rows.append([f"[{summary.name}]({link(source, paths.feature(summary.id))})", summary.kind,
-                     status_badge(summary.status), since])
+        rows.append(
+            [
+                f"[{summary.name}]({link(source, paths.feature(summary.id))})",
+                summary.kind,
+                status_badge(summary.status),
+                since,
+            ]
+        )
     return rows
 
 

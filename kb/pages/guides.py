@@ -56,8 +56,13 @@ def _operation(path: str, method: str, operation: Mapping[str, Any], fallbacks: 
     lines = [f"### `{method.upper()} {path}`", "", operation.get("description") or operation.get("summary", ""), ""]
     if parameters:
         rows = [
-            [f"`{p['name']}`", p["in"], "yes" if p.get("required") else "no", cell(p.get("description")) or "–",
-             f"`{_example(p, fallbacks)}`" if _example(p, fallbacks) else "–"]
+            [
+                f"`{p['name']}`",
+                p["in"],
+                "yes" if p.get("required") else "no",
+                cell(p.get("description")) or "–",
+                f"`{_example(p, fallbacks)}`" if _example(p, fallbacks) else "–",
+            ]
             for p in parameters
         ]
         lines += [*table(["Parameter", "In", "Required", "Meaning", "Example"], rows), ""]
@@ -67,7 +72,10 @@ def _operation(path: str, method: str, operation: Mapping[str, Any], fallbacks: 
     if method == "get":
         lines += ["```sh", f"curl -s '{example_url(path, parameters, fallbacks)}'", "```", ""]
     else:
-        lines += [f"Called by a chat service, not by hand: see the [chat bots guide]({link(paths.GUIDE_API, paths.GUIDE_CHATOPS)}).", ""]
+        lines += [
+            f"Called by a chat service, not by hand: see the [chat bots guide]({link(paths.GUIDE_API, paths.GUIDE_CHATOPS)}).",
+            "",
+        ]
     return lines
 
 
@@ -80,12 +88,13 @@ def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str]) -> Page:
         "`make run` serves it on localhost; the interactive OpenAPI page is at `/docs` and the schema at "
         "`/openapi.json`.",
         "",
-        "Errors are JSON of the shape `{\"error\": {\"code\", \"message\", \"suggestions\"}}`: 404 for an unknown "
+        'Errors are JSON of the shape `{"error": {"code", "message", "suggestions"}}`: 404 for an unknown '
         "feature or version, 422 for input that cannot be read. In scripts, let `jq -e` turn the answer into an "
         "exit code:",
         "",
         "```sh",
-        f"curl -s '{API_BASE}/v1/support?feature=hostprocess&kubernetes={fallbacks.get('kubernetes', 'latest')}' "
+        f"curl -s '{API_BASE}/v1/support?feature={fallbacks.get('feature', 'hostprocess-containers')}"
+        f"&kubernetes={fallbacks.get('kubernetes', 'latest')}' "
         "| jq -e .supported",
         "```",
         "",
@@ -129,13 +138,27 @@ def cli_guide(group: click.Group, program: str = "kb", exit_codes: Mapping[int, 
     """The CLI guide, from the command tree itself: usage, help and options of every command."""
     lines = ["# The kb command", "", group.help or "", ""]
     if exit_codes:
-        lines += ["Exit codes, for scripts:", "", *table(["Code", "Meaning"], [[str(c), m] for c, m in exit_codes.items()]), ""]
+        lines += [
+            "Exit codes, for scripts:",
+            "",
+            *table(["Code", "Meaning"], [[str(c), m] for c, m in exit_codes.items()]),
+            "",
+        ]
     context = click.Context(group, info_name=program)
     for name in group.list_commands(context):
         command = group.get_command(context, name)
         if command is None or command.hidden:
             continue
-        lines += [f"## `{program} {name}`", "", command.help or "", "", "```text", _usage(command, f"{program} {name}"), "```", ""]
+        lines += [
+            f"## `{program} {name}`",
+            "",
+            command.help or "",
+            "",
+            "```text",
+            _usage(command, f"{program} {name}"),
+            "```",
+            "",
+        ]
         rows = [_parameter_row(p) for p in command.params if p.name != "help"]
         if rows:
             lines += [*table(["Option", "Meaning"], rows), ""]

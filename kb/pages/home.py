@@ -71,7 +71,7 @@ def home_page(catalog: Catalog) -> Page:
         f"[`kb` command]({link(source, paths.GUIDE_CLI)}) and the [chat bots]({link(source, paths.GUIDE_CHATOPS)}):",
         "",
         "```sh",
-        f"curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess&kubernetes={catalog.newest}' | jq -e .supported",
+        f"curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess-containers&kubernetes={catalog.newest}' | jq -e .supported",
         "```",
         "",
         "The data is never guessed: an unknown feature or a version the data does not cover is an error with "

@@ -96,6 +96,8 @@ def front_matter(**fields: str | list[str]) -> list[str]:
     """YAML front matter for mkdocs (title, description, search boosts)."""
     lines = ["---"]
     for key, value in fields.items():
+        if isinstance(value, list) and not value:
+            continue
         if isinstance(value, list):
             lines.append(f"{key}:")
             lines += [f"  - {_quote(v)}" for v in value]

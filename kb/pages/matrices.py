@@ -6,7 +6,8 @@ from kb.catalog import Catalog
 from kb.history import status_label, step_at
 from kb.models import STATUSES
 from kb.pages import paths
-from kb.pages.markdown import STATUS_SHORT, Page, join, link, status_cell, table
+from kb.pages.markdown import Page, join, link, status_cell, table
+from kb.releases import os_matrix
 
 
 def _legend() -> str:
@@ -105,4 +106,30 @@ def image_matrix_page(catalog: Catalog) -> Page:
     return Page(source, join(lines))
 
 
-__all__ = ["STATUS_SHORT", "feature_grid_page", "image_matrix_page"]
+def os_matrix_page(catalog: Catalog) -> Page:
+    """Kubernetes minor x Windows Server release: listed as a supported node OS or not."""
+    source = paths.MATRIX_OS
+    matrix = os_matrix(catalog)
+    yes = '<span class="kb-chip kb-stable" title="supported">yes</span>'
+    no = '<span class="kb-chip kb-none" title="not supported">–</span>'
+    rows = [
+        [
+            f"[{minor}]({link(source, paths.kubernetes(minor))})",
+            *[yes if matrix.cells[minor][w.id] else no for w in matrix.windows],
+        ]
+        for minor in matrix.kubernetes
+    ]
+    header = ["Kubernetes", *[f"[{w.name}]({link(source, paths.windows(w.id))})" for w in matrix.windows]]
+    lines = [
+        "# Kubernetes and Windows Server",
+        "",
+        "Which Windows Server releases each Kubernetes minor supports for Windows nodes, newest minor first. "
+        "*yes* means the Kubernetes documentation of that release lists it; – means it does not.",
+        "",
+        '<div class="kb-grid" markdown>',
+        "",
+        *table(header, rows),
+        "",
+        "</div>",
+    ]
+    return Page(source, join(lines))

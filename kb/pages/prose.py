@@ -111,8 +111,12 @@ def _field_rows(model: type[BaseModel]) -> list[list[str]]:
     schema = model.model_json_schema()
     required = set(schema.get("required", []))
     return [
-        [f"`{name}`", "yes" if name in required else "no", cell(_json_type(prop)),
-         cell(prop.get("description") or FIELD_MEANINGS.get(name)) or "–"]
+        [
+            f"`{name}`",
+            "yes" if name in required else "no",
+            cell(_json_type(prop)),
+            cell(prop.get("description") or FIELD_MEANINGS.get(name)) or "–",
+        ]
         for name, prop in schema["properties"].items()
     ]
 
@@ -120,8 +124,10 @@ def _field_rows(model: type[BaseModel]) -> list[list[str]]:
 def contributing_guide() -> Page:
     """How to add or correct data: the files, the feature format, the JSON Schema, the sources rule, the checks."""
     source = paths.GUIDE_CONTRIBUTING
-    files = [[f"`{path}`", f"[{kind}.schema.json]({link(source, f'schema/{kind}.schema.json')})", text]
-             for path, kind, text in DATA_FILES]
+    files = [
+        [f"`{path}`", f"[{kind}.schema.json]({link(source, f'schema/{kind}.schema.json')})", text]
+        for path, kind, text in DATA_FILES
+    ]
     lines = [
         "# Contributing data",
         "",
