@@ -6,8 +6,12 @@ from kb.catalog import Catalog
 from kb.history import status_label, step_at
 from kb.models import STATUSES
 from kb.pages import paths
-from kb.pages.markdown import Page, join, link, status_cell, table
+from kb.pages.markdown import Page, front_matter, join, link, status_cell, table
 from kb.releases import os_matrix
+
+
+WIDE = front_matter(hide=["navigation", "toc"])
+"""Matrices use the whole width: no side navigation, no table of contents."""
 
 
 def _legend() -> str:
@@ -41,6 +45,7 @@ def feature_grid_page(catalog: Catalog) -> Page:
                 cells.append(status_cell(step.status, step.partial) if step else status_cell("not-supported"))
             rows.append([name, *cells])
     lines = [
+        *WIDE,
         "# Feature grid",
         "",
         "Every feature and limitation against every Kubernetes minor, newest first. Hover a cell for the full "
@@ -58,12 +63,17 @@ def feature_grid_page(catalog: Catalog) -> Page:
     return Page(source, join(lines))
 
 
+ISOLATION_CELLS = {
+    (True, True): ("kb-stable", "process and Hyper-V isolation", "both"),
+    (True, False): ("kb-stable", "process isolation only", "process"),
+    (False, True): ("kb-deprecated", "Hyper-V isolation only", "Hyper-V only"),
+    (False, False): ("kb-not-supported", "does not run", "no"),
+}
+
+
 def _isolation_cell(process: bool, hyperv: bool) -> str:
-    if process:
-        return '<span class="kb-chip kb-stable" title="process and Hyper-V isolation">process</span>'
-    if hyperv:
-        return '<span class="kb-chip kb-deprecated" title="Hyper-V isolation only">Hyper-V only</span>'
-    return '<span class="kb-chip kb-not-supported" title="does not run">no</span>'
+    css, title, text = ISOLATION_CELLS[(process, hyperv)]
+    return f'<span class="kb-chip {css}" title="{title}">{text}</span>'
 
 
 def image_matrix_page(catalog: Catalog) -> Page:
@@ -85,11 +95,12 @@ def image_matrix_page(catalog: Catalog) -> Page:
     ]
     sources = sorted({s.url for rule in rules.values() for s in rule.sources})
     lines = [
+        *WIDE,
         "# Host and image isolation",
         "",
         "Rows are the node's Windows release (host), columns the release the container image was built for. "
-        "*process* means the image runs with process isolation (and Hyper-V isolation); *Hyper-V only* means it "
-        "needs Hyper-V isolation; *no* means it does not run; – means the data has no rule.",
+        "*both* means the image runs with process or Hyper-V isolation, *process* with process isolation only, "
+        "*Hyper-V only* that it needs Hyper-V isolation, *no* that it does not run; – means the data has no rule.",
         "",
         *modes,
         "",
@@ -121,6 +132,7 @@ def os_matrix_page(catalog: Catalog) -> Page:
     ]
     header = ["Kubernetes", *[f"[{w.name}]({link(source, paths.windows(w.id))})" for w in matrix.windows]]
     lines = [
+        *WIDE,
         "# Kubernetes and Windows Server",
         "",
         "Which Windows Server releases each Kubernetes minor supports for Windows nodes, newest minor first. "
