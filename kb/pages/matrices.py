@@ -9,7 +9,6 @@ from kb.pages import paths
 from kb.pages.markdown import Page, front_matter, join, link, status_cell, table
 from kb.releases import os_matrix
 
-
 WIDE = front_matter(hide=["navigation", "toc"])
 """Matrices use the whole width: no side navigation, no table of contents."""
 
