@@ -114,8 +114,10 @@ def test_navigation_lists_only_present_pages(fixture_catalog):
 def test_cli_guide_documents_every_command():
     group = typer.main.get_command(cli.app)
     text = guides.cli_guide(group).text
-    for name in group.commands:
+    for name, command in group.commands.items():
         assert f"## `kb {name}`" in text
+        for parameter in command.params:
+            assert (parameter.opts[0] if parameter.param_type_name == "option" else parameter.name.upper()) in text
 
 
 def test_api_guide_documents_every_operation_of_the_real_app(real_db, real_catalog):

@@ -10,8 +10,6 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-import click
-
 from kb.catalog import Catalog
 from kb.cli import EXIT_BAD_INPUT, EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
 from kb.pages import paths
@@ -57,7 +55,7 @@ def site_pages(
     catalog: Catalog,
     today: date,
     openapi: Mapping[str, Any],
-    cli: click.Group,
+    cli: Any,
 ) -> Iterator[Page]:
     """Every generated page of the site."""
     yield home_page(catalog)

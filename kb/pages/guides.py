@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
-import click
-
 from kb.pages import paths
 from kb.pages.markdown import Page, cell, join, link, table
 
@@ -117,48 +115,36 @@ def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str]) -> Page:
     return Page(paths.GUIDE_API, join(lines))
 
 
-def _usage(command: click.Command, name: str) -> str:
-    context = click.Context(command, info_name=name)
-    return " ".join(command.get_usage(context).split())
+def _usage(command: Any, name: str) -> str:
+    arguments = [p.name.upper() for p in command.params if p.param_type_name == "argument"]
+    options = any(p.param_type_name == "option" for p in command.params)
+    return " ".join([name, *(["[OPTIONS]"] if options else []), *arguments])
 
 
-def _parameter_row(parameter: click.Parameter) -> list[str]:
-    if isinstance(parameter, click.Option):
-        names = ", ".join(f"`{o}`" for o in (*parameter.opts, *parameter.secondary_opts))
-        default = parameter.default if parameter.default not in (None, False, ()) and not parameter.is_flag else None
-        text = cell(parameter.help) + (f" Default: `{default}`." if default is not None else "")
-        envvar = parameter.envvar
-        if envvar:
-            text += f" Environment: `{envvar}`."
-        return [names, text.strip() or "–"]
-    return [f"`{parameter.name.upper()}`", "argument"]
+def _parameter_row(parameter: Any) -> list[str]:
+    if parameter.param_type_name != "option":
+        return [f"`{parameter.name.upper()}`", cell(getattr(parameter, "help", None)) or "argument"]
+    names = ", ".join(f"`{o}`" for o in (*parameter.opts, *parameter.secondary_opts))
+    default = parameter.default
+    text = cell(parameter.help)
+    if default not in (None, False, ()) and not parameter.is_flag:
+        text += f" Default: `{default}`."
+    if parameter.envvar:
+        text += f" Environment: `{parameter.envvar}`."
+    return [names, text.strip() or "–"]
 
 
-def cli_guide(group: click.Group, program: str = "kb", exit_codes: Mapping[int, str] | None = None) -> Page:
-    """The CLI guide, from the command tree itself: usage, help and options of every command."""
+def cli_guide(group: Any, program: str = "kb", exit_codes: Mapping[int, str] | None = None) -> Page:
+    """The CLI guide, from the (click or typer) command tree itself: usage, help and options of every command."""
     lines = ["# The kb command", "", group.help or "", ""]
     if exit_codes:
-        lines += [
-            "Exit codes, for scripts:",
-            "",
-            *table(["Code", "Meaning"], [[str(c), m] for c, m in exit_codes.items()]),
-            "",
-        ]
-    context = click.Context(group, info_name=program)
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        if command is None or command.hidden:
+        rows = [[str(code), meaning] for code, meaning in exit_codes.items()]
+        lines += ["Exit codes, for scripts:", "", *table(["Code", "Meaning"], rows), ""]
+    for name, command in group.commands.items():
+        if command.hidden:
             continue
-        lines += [
-            f"## `{program} {name}`",
-            "",
-            command.help or "",
-            "",
-            "```text",
-            _usage(command, f"{program} {name}"),
-            "```",
-            "",
-        ]
+        usage = _usage(command, f"{program} {name}")
+        lines += [f"## `{program} {name}`", "", command.help or "", "", "```text", usage, "```", ""]
         rows = [_parameter_row(p) for p in command.params if p.name != "help"]
         if rows:
             lines += [*table(["Option", "Meaning"], rows), ""]
