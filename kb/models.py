@@ -142,6 +142,9 @@ class PodField(Strict):
 
     path: NonEmpty = Field(description="e.g. spec.containers[*].securityContext.runAsUser")
     on_windows: FieldBehaviour
+    since: MinorText | None = Field(
+        default=None, description="The Kubernetes minor that added the field, if later than the feature."
+    )
     note: str | None = None
 
 

@@ -41,10 +41,11 @@ def resolve_feature(catalog: Catalog, text: str) -> Feature:
         raise InvalidInput("A feature name is needed.", sorted(catalog.features)[:5])
     if key in catalog.feature_keys:
         return catalog.features[catalog.feature_keys[key]]
-    for feature in catalog.features.values():
-        if any(normalise(gate) == key for gate in feature.feature_gates):
-            return feature
-    raise UnknownFeature(text, suggest_features(catalog, text))
+    gated = [f for f in catalog.features.values() if any(normalise(gate) == key for gate in f.feature_gates)]
+    if len(gated) == 1:
+        return gated[0]
+    suggestions = [f.id for f in gated] or suggest_features(catalog, text)
+    raise UnknownFeature(text, suggestions)
 
 
 def suggest_features(catalog: Catalog, text: str, count: int = 5) -> list[str]:

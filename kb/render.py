@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.answers import SupportAnswer
-from kb.history import status_label
+from kb.history import is_usable, status_label
 
 
 def support_line(answer: SupportAnswer) -> str:
@@ -13,7 +13,9 @@ def support_line(answer: SupportAnswer) -> str:
         subject += f" with {answer.windows.name}"
     if answer.runtime:
         subject += f" and {answer.runtime}"
-    verdict = "supported" if answer.supported else "not supported"
+    verdict = status_label(answer.status)
+    if is_usable(answer.status):
+        verdict += ", supported" if answer.supported else ", but not supported with this node"
     details = []
     if answer.enabled_by_default is False and answer.feature_gate:
         details.append(f"off by default: gate {answer.feature_gate}")
@@ -32,4 +34,4 @@ def support_line(answer: SupportAnswer) -> str:
         details.append("inferred")
     detail = f" ({', '.join(details)})" if details else ""
     source = f" Source: {answer.sources[0]}" if answer.sources else ""
-    return f"{subject}: {status_label(answer.status)}, {verdict}{detail}.{source}"
+    return f"{subject}: {verdict}{detail}.{source}"

@@ -99,6 +99,11 @@ def check_features(dataset: Dataset) -> Iterator[DataProblem]:
             yield DataProblem(file, feature.id, "id", "duplicate feature id")
         if feature.category not in categories:
             yield DataProblem(file, feature.id, "category", f"unknown category {feature.category}")
+        for number, pod_field in enumerate(feature.fields):
+            if pod_field.since and pod_field.since not in set(_known_minors(dataset)):
+                yield DataProblem(
+                    file, feature.id, f"fields.{number}.since", f"unknown Kubernetes version {pod_field.since}"
+                )
         for related in feature.related:
             if related not in ids:
                 yield DataProblem(file, feature.id, "related", f"unknown feature {related}")

@@ -119,3 +119,15 @@ def test_list_features_filters(fixture_catalog):
 def test_search_ranks_exact_alias_first(fixture_catalog):
     assert next(hit.id for hit in query.search_features(fixture_catalog, "hostnetwork")) == "host-network"
     assert query.search_features(fixture_catalog, "") == []
+
+
+def test_a_gate_shared_by_two_features_is_not_guessed(fixture_catalog):
+    from dataclasses import replace
+
+    hostprocess = fixture_catalog.features["hostprocess-containers"]
+    network = fixture_catalog.features["host-network"].model_copy(update={"feature_gates": hostprocess.feature_gates})
+    catalog = replace(fixture_catalog, features={**fixture_catalog.features, "host-network": network})
+    with pytest.raises(UnknownFeature) as error:
+        query.resolve_feature(catalog, "WindowsHostProcessContainers")
+    assert set(error.value.suggestions) == {"hostprocess-containers", "host-network"}
+    assert query.resolve_feature(fixture_catalog, "windowshostprocesscontainers").id == "hostprocess-containers"

@@ -153,3 +153,11 @@ def test_a_failed_build_keeps_the_previous_database(fixture_data, edit_yaml, tmp
     with pytest.raises(DataInvalid):
         build(fixture_data, target)
     assert target.read_bytes() == before
+
+
+def test_unknown_version_on_a_pod_field(fixture_data, edit_yaml):
+    edit_yaml(
+        feature(fixture_data, "host-network"),
+        lambda d: d.update(fields=[{"path": "spec.hostNetwork", "on_windows": "ignored", "since": "1.40"}]),
+    )
+    assert any("host-network: fields.0.since" in p and "1.40" in p for p in problems(fixture_data))
