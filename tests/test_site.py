@@ -10,6 +10,8 @@ import pytest
 import typer
 
 from kb import cli, export_min, pages, query
+from kb.build import build
+from kb.catalog import load_catalog
 from kb.pages import features, guides, home, limitations, markdown, matrices, paths, prose, releases
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
@@ -77,6 +79,32 @@ GOLDEN_PAGES = {
 @pytest.mark.parametrize("name", sorted(GOLDEN_PAGES))
 def test_page_matches_golden(fixture_catalog, name):
     check_golden(name, GOLDEN_PAGES[name](fixture_catalog).text)
+
+
+FULL_ENTRY = {
+    "fields": [
+        {"path": "spec.hostNetwork", "on_windows": "ignored", "note": "Left in its own namespace."},
+        {"path": "spec.os.name", "on_windows": "supported", "since": "1.23"},
+    ],
+    "notes": ["HostProcess Pods must set it."],
+    "disagreements": [
+        {
+            "about": "the first release",
+            "other_value": "1.20",
+            "chosen": "1.21, as the release notes say.",
+            "sources": ["https://kubernetes.io/docs/concepts/windows/intro/"],
+        }
+    ],
+}
+
+
+def test_feature_page_with_fields_reasons_and_disagreements_matches_golden(fixture_data, edit_yaml, tmp_path):
+    """The sections the small fixture leaves out: pod-spec fields, notes, why not, disagreements."""
+    edit_yaml(fixture_data / "features" / "host-network.yaml", lambda d: d.update(FULL_ENTRY))
+    build(fixture_data, tmp_path / "kb.db")
+    check_golden(
+        "feature-host-network-full.md", features.feature_page(load_catalog(tmp_path / "kb.db"), "host-network").text
+    )
 
 
 def test_every_page_has_a_unique_path(fixture_catalog):

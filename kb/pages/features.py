@@ -167,18 +167,31 @@ def _previous_minor(detail: FeatureDetail, since: str) -> str:
 def _fields(detail: FeatureDetail) -> list[str]:
     if not detail.fields:
         return []
-    rows = [[f"`{f['path']}`", FIELD_BEHAVIOUR[f["on_windows"]], cell(f.get("note")) or "–"] for f in detail.fields]
-    return ["## Pod-spec fields", "", *table(["Field", "On Windows", "Note"], rows), ""]
+    rows = [
+        [f"`{f['path']}`", FIELD_BEHAVIOUR[f["on_windows"]], f.get("since") or "–", cell(f.get("note")) or "–"]
+        for f in detail.fields
+    ]
+    return ["## Pod-spec fields", "", *table(["Field", "On Windows", "Field added in", "Note"], rows), ""]
 
 
 def _disagreements(detail: FeatureDetail) -> list[str]:
     if not detail.disagreements:
         return []
-    lines = ["## Where sources disagree", ""]
-    for d in detail.disagreements:
-        sources = ", ".join(f"<{s['url']}>" for s in d["sources"])
-        lines.append(f"- **{d['about']}**: another source says {d['other_value']}. {d['chosen']} ({sources})")
-    return [*lines, ""]
+    rows = [
+        [
+            cell(d["about"]),
+            cell(d["chosen"]),
+            cell(d["other_value"]),
+            numbered_sources([s["url"] for s in d["sources"]]),
+        ]
+        for d in detail.disagreements
+    ]
+    return [
+        "## Where sources disagree",
+        "",
+        *table(["About", "This data says", "Another source says", "Sources"], rows),
+        "",
+    ]
 
 
 def _examples(detail: FeatureDetail, newest: str) -> list[str]:
