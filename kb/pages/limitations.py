@@ -6,7 +6,7 @@ from kb.catalog import Catalog
 from kb.history import is_usable, step_at
 from kb.models import REASONS, Feature, Step
 from kb.pages import paths
-from kb.pages.markdown import REASON_LABELS, Page, cell, join, link, status_badge, table
+from kb.pages.markdown import REASON_LABELS, Page, cell, front_matter, join, link, status_badge, table
 
 
 def current_limits(catalog: Catalog) -> list[tuple[Feature, Step | None]]:
@@ -38,6 +38,7 @@ def limitations_page(catalog: Catalog) -> Page:
             ]
         )
     lines = [
+        *front_matter(hide=["navigation"]),
         "# Limitations",
         "",
         f"What Windows nodes cannot do, or can do only with limits, on Kubernetes {newest}, grouped by the "
