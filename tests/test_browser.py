@@ -122,6 +122,26 @@ def test_quick_lookup_answers_like_the_engine(page, site_url, real_catalog, feat
     assert page.errors == []
 
 
+def test_quick_lookup_reads_its_question_from_the_address(page, site_url, real_catalog):
+    expected = query.support(real_catalog, "hostprocess-containers", "1.23")
+    page.goto(f"{site_url}?feature=hostprocess-containers&kubernetes=1.23")
+    page.wait_for_selector(".kb-answer-line")
+    assert status_label(expected.status) in page.inner_text(".kb-answer-line")
+
+
+@pytest.mark.parametrize("path", ["", "features/hostprocess-containers/", "limitations/", "kubernetes/1.30/"])
+def test_pages_fit_a_phone_screen(browser, site_url, path):
+    """At phone width wide tables scroll inside their own box; the page itself never scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + path)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / f"phone-{path.strip('/').replace('/', '-') or 'home'}.png"))
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
 @pytest.mark.parametrize("term", ["hostprocess", "gmsa"])
 def test_search_leads_to_the_feature_page(page, site_url, real_catalog, term):
     expected = query.search_features(real_catalog, term)[0]

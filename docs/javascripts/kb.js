@@ -51,7 +51,12 @@
       });
       windows.sort(function (a, b) { return b.build.localeCompare(a.build) || a.name.localeCompare(b.name); });
       windows.forEach(function (w) { win.appendChild(option(w.id, w.name + " (" + w.build + ")")); });
+      var asked = new URLSearchParams(window.location.search);
+      if (asked.get("feature")) { form.feature.value = asked.get("feature"); }
+      if (asked.get("kubernetes")) { kube.value = asked.get("kubernetes"); }
+      if (asked.get("windows")) { win.value = asked.get("windows"); }
       form.classList.add("kb-ready");
+      if (asked.get("feature")) { form.requestSubmit(); }
     }).catch(function (error) {
       out.innerHTML = '<p class="kb-error">The lookup data could not be loaded: ' + esc(error.message) + "</p>";
     });

@@ -195,8 +195,12 @@ def _disagreements(detail: FeatureDetail) -> list[str]:
 
 
 def _examples(detail: FeatureDetail, newest: str) -> list[str]:
+    lookup = link(paths.feature(detail.id), paths.HOME)
     return [
         "## Ask it yourself",
+        "",
+        f"[Ask the lookup box]({lookup}?feature={detail.id}&kubernetes={newest}#is-it-supported) with your "
+        "Kubernetes version and Windows Server release.",
         "",
         "With the API (`make run` serves it on localhost):",
         "",
