@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kb.errors import KbError, NotFound
+from kb.errors import InputTooLarge, KbError, NotFound
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
 
@@ -18,7 +18,9 @@ def error_response(status: int, code: str, message: str, suggestions: list[str] 
 
 
 def status_of(error: KbError) -> int:
-    """404 for what the data does not hold, 422 for what cannot be read."""
+    """404 for what the data does not hold, 413 for input over the limit, 422 for what cannot be read."""
+    if isinstance(error, InputTooLarge):
+        return 413
     return 404 if isinstance(error, NotFound) else 422
 
 

@@ -10,7 +10,7 @@ import mkdocs_gen_files
 import typer
 
 from api.main import create_app
-from kb import cli, export_min, pages
+from kb import cli, export_min, pages, site_coverage
 from kb.catalog import load_catalog
 
 db = Path(os.environ.get("KB_DB", "build/kb.db"))
@@ -25,3 +25,5 @@ for page in pages.site_pages(catalog, today, openapi, typer.main.get_command(cli
 for path, text in export_min.export_files(catalog, today):
     with mkdocs_gen_files.open(path, "w") as out:
         out.write(text)
+
+site_coverage.write_coverage_page(catalog, mkdocs_gen_files.open)

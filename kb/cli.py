@@ -1,4 +1,8 @@
-"""The terminal front: a thin shell over :mod:`kb.query`. Exit 0 supported, 1 not supported, 2 bad input."""
+"""The terminal front: a thin shell over the engine.
+
+Exit codes: ``support`` 0 supported, 1 not supported; ``check`` and ``upgrade`` 0 clean,
+1 when an error-level finding (a blocker) exists; 2 for bad input everywhere.
+"""
 
 from __future__ import annotations
 
@@ -107,6 +111,62 @@ def features(
 
 
 @app.command()
+def stats(
+    json_output: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Counts by category, status, kind and source, and the newest releases covered."""
+    from kb.stats import coverage, stats_table
+
+    counts = coverage(open_catalog(db))
+    typer.echo(counts.model_dump_json(indent=2) if json_output else stats_table(counts))
+
+
+@app.command("import")
+def import_feeds(
+    kubernetes: Annotated[
+        str | None, typer.Option("--kubernetes", "-k", help="endoflife.date Kubernetes JSON: path or URL.")
+    ] = None,
+    windows: Annotated[
+        str | None, typer.Option("--windows", "-w", help="endoflife.date Windows Server JSON: path or URL.")
+    ] = None,
+    gates: Annotated[
+        list[str] | None,
+        typer.Option("--gates", "-g", help="Feature-gate markdown: a folder of *.md, a file or a URL (repeatable)."),
+    ] = None,
+    write: Annotated[bool, typer.Option("--write", help="Apply the mechanical changes to data/.")] = False,
+    data: Annotated[Path, typer.Option(help="The curated data folder.")] = DEFAULT_DATA,
+) -> None:
+    """Diff upstream release feeds against data/; --write applies new releases, dates and gate stages.
+
+    Exit 0 when data/ is up to date (or was updated), 1 when differences were found and not written,
+    2 when a feed or data/ is invalid (nothing is changed then).
+    """
+    from kb.importers.diff import render
+    from kb.importers.plan import collect_changes
+    from kb.importers.write import apply_changes
+
+    if not (kubernetes or windows or gates):
+        fail("give at least one feed: --kubernetes, --windows or --gates")
+    try:
+        changes = collect_changes(data, kubernetes, windows, gates)
+    except KbError as exc:
+        fail(exc.message)
+    except DataInvalid as exc:
+        fail(str(exc))
+    typer.echo(render(changes))
+    pending = [c for c in changes if c.writable]
+    if not write:
+        raise typer.Exit(EXIT_NOT_SUPPORTED if pending or any(c.kind == "review" for c in changes) else EXIT_SUPPORTED)
+    try:
+        written = apply_changes(data, pending)
+    except DataInvalid as exc:
+        fail(f"the import would break data/, nothing was written:\n{exc}")
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
@@ -127,6 +187,11 @@ def serve(
         log_level="warning",
         access_log=False,
     )
+
+
+from kb.tools_cli import register_tools  # noqa: E402 - the tools add commands to the app above
+
+register_tools(app)
 
 
 def main() -> None:

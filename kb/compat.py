@@ -38,7 +38,8 @@ def image_release(catalog: Catalog, text: str) -> WindowsRelease:
     reference = text.strip()
     tag = reference.rsplit(":", 1)[-1] if ":" in reference and "/" in reference.split(":", 1)[0] + "/" else reference
     tag = tag.split("@", 1)[0]
-    candidates = [tag, tag.split("-", 1)[0]]
+    # Tags often carry the release as one dash-separated part: 4.8-windowsservercore-ltsc2019, ltsc2022-amd64.
+    candidates = [tag, *reversed(tag.split("-"))]
     error: KbError | None = None
     for candidate in dict.fromkeys(candidates):
         try:

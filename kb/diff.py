@@ -86,7 +86,7 @@ def _action(feature: Feature, kind: ChangeKind, step: Step) -> str | None:
     if kind == "feature-deprecated":
         return f"Plan to move off {feature.name}; it is deprecated from {step.since}."
     if kind == "limitation-added":
-        return f"Check workloads that use {feature.name} on Windows nodes."
+        return f"Check the Windows workloads that rely on {feature.name}."
     if step.enabled_by_default is False and gate and is_usable(step.status):
         return f"Turn on the {gate} feature gate to use it."
     return None

@@ -47,6 +47,12 @@ class InvalidInput(KbError):
     code = "invalid_input"
 
 
+class InputTooLarge(InvalidInput):
+    """The input is larger than the engine reads (the API answers 413)."""
+
+    code = "too_large"
+
+
 class InvalidVersion(InvalidInput):
     code = "invalid_version"
 

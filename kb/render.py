@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kb.answers import SupportAnswer
 from kb.history import is_usable, status_label
+from kb.upgrade import UpgradePlan
 
 
 def support_line(answer: SupportAnswer) -> str:
@@ -35,3 +36,19 @@ def support_line(answer: SupportAnswer) -> str:
     detail = f" ({', '.join(details)})" if details else ""
     source = f" Source: {answer.sources[0]}" if answer.sources else ""
     return f"{subject}: {verdict}{detail}.{source}"
+
+
+def upgrade_line(plan: UpgradePlan) -> str:
+    """'Upgrade 1.23 -> 1.27 for Windows Server 2019, docker 20.10.9: 1 blocker (1.24 ...). Source: URL'."""
+    given = ", ".join(x for x in (plan.windows.name if plan.windows else None, plan.runtime) if x)
+    subject = f"Upgrade {plan.from_} -> {plan.to}" + (f" for {given}" if given else "")
+    actions = [a for step in plan.steps for a in step.actions]
+    blockers = [a for a in actions if a.severity == "error"]
+    warnings = [a for a in actions if a.severity == "warning"]
+    first = (blockers or warnings or [None])[0]
+    counts = f"{len(blockers)} blocker{'s' if len(blockers) != 1 else ''}, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}, {len(actions)} changes"
+    if first is None:
+        return f"{subject}: {counts}; nothing needs action."
+    todo = f" {first.action}" if first.action else ""
+    source = f" Source: {first.sources[0]}" if first.sources else ""
+    return f"{subject}: {counts}; first: {first.kubernetes} {first.text.split('. ')[0]}.{todo}{source}"

@@ -64,6 +64,24 @@ def real_catalog(real_db: Path) -> Catalog:
     return load_catalog(real_db)
 
 
+CHECKS_DATA = Path(__file__).resolve().parent / "fixtures" / "checks" / "data"
+NODES = Path(__file__).resolve().parent / "fixtures" / "nodes"
+MANIFESTS = Path(__file__).resolve().parent / "fixtures" / "manifests"
+
+
+@pytest.fixture(scope="session")
+def checks_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The operator-tools fixture dataset (features with field paths, 1.22 to 1.34), built."""
+    path = tmp_path_factory.mktemp("checks") / "kb.db"
+    build(CHECKS_DATA, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def checks_catalog(checks_db: Path) -> Catalog:
+    return load_catalog(checks_db)
+
+
 @pytest.fixture(scope="session")
 def built_site(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per session with ``mkdocs build --strict`` into a temporary folder."""

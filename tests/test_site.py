@@ -139,6 +139,11 @@ def test_navigation_lists_only_present_pages(fixture_catalog):
     assert paths.COVERAGE in json.dumps(pages.navigation(fixture_catalog, present | {paths.COVERAGE}))
 
 
+def test_navigation_lists_hand_written_pages_under_guides(fixture_catalog):
+    nav = pages.navigation(fixture_catalog, {paths.HOME, paths.GUIDE_API, "tools/upgrade.md"})
+    assert nav[-1] == {"Guides": [{"HTTP API": paths.GUIDE_API}, "tools/upgrade.md"]}
+
+
 def test_cli_guide_documents_every_command():
     group = typer.main.get_command(cli.app)
     text = guides.cli_guide(group).text

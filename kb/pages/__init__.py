@@ -77,24 +77,40 @@ def site_pages(
     yield about_page(catalog, today)
 
 
-def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
-    """The site's navigation: tabs, with features grouped by category; pages not in ``present`` are left out."""
+def _placed(items: list[NavItem]) -> set[str]:
+    placed: set[str] = set()
+    for item in items:
+        if isinstance(item, str):
+            placed.add(item)
+            continue
+        for value in item.values():
+            placed |= _placed(value) if isinstance(value, list) else {value}
+    return placed
 
-    def keep(items: list[NavItem]) -> list[NavItem]:
-        kept: list[NavItem] = []
-        for item in items:
-            if isinstance(item, str):
-                if item in present:
-                    kept.append(item)
-                continue
-            ((title, value),) = item.items()
-            if isinstance(value, list):
-                if children := keep(value):
-                    kept.append({title: children})
-            elif value in present:
+
+def _keep(items: list[NavItem], present: set[str]) -> list[NavItem]:
+    """``items`` without the pages that are not in ``present`` (and without sections left empty)."""
+    kept: list[NavItem] = []
+    for item in items:
+        if isinstance(item, str):
+            if item in present:
                 kept.append(item)
-        return kept
+            continue
+        ((title, value),) = item.items()
+        if isinstance(value, list):
+            if children := _keep(value, present):
+                kept.append({title: children})
+        elif value in present:
+            kept.append(item)
+    return kept
 
+
+def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
+    """The site's navigation: tabs, with features grouped by category.
+
+    Pages not in ``present`` are left out; pages present but not placed here (hand-written guides
+    such as docs/tools/*.md) are listed under Guides by their own titles.
+    """
     categories = [
         {
             category.name: [paths.category(category.id)]
@@ -108,28 +124,27 @@ def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
     ]
     minors = [{f"Kubernetes {m}": paths.kubernetes(str(m))} for m in sorted(catalog.minors, reverse=True)]
     windows = [{w.name: paths.windows(w.id)} for w in reversed(catalog.windows.values())]
-    return keep(
-        [
-            {"Home": paths.HOME},
-            {"Features": [{"All features": paths.FEATURES}, *categories]},
-            {"Limitations": paths.LIMITATIONS},
-            {"Releases": [{"Kubernetes": [paths.KUBERNETES, *minors]}, {"Windows Server": [paths.WINDOWS, *windows]}]},
-            {
-                "Matrices": [
-                    {"Feature grid": paths.MATRIX_FEATURES},
-                    {"Kubernetes x Windows": paths.MATRIX_OS},
-                    {"Host x image": paths.MATRIX_IMAGES},
-                ]
-            },
-            {
-                "Guides": [
-                    {"HTTP API": paths.GUIDE_API},
-                    {"Chat bots": paths.GUIDE_CHATOPS},
-                    {"kb command": paths.GUIDE_CLI},
-                    {"Contributing data": paths.GUIDE_CONTRIBUTING},
-                ]
-            },
-            {"Coverage": paths.COVERAGE},
-            {"About": paths.ABOUT},
-        ]
-    )
+    guides: list[NavItem] = [
+        {"HTTP API": paths.GUIDE_API},
+        {"Chat bots": paths.GUIDE_CHATOPS},
+        {"kb command": paths.GUIDE_CLI},
+        {"Contributing data": paths.GUIDE_CONTRIBUTING},
+    ]
+    nav: list[NavItem] = [
+        {"Home": paths.HOME},
+        {"Features": [{"All features": paths.FEATURES}, *categories]},
+        {"Limitations": paths.LIMITATIONS},
+        {"Releases": [{"Kubernetes": [paths.KUBERNETES, *minors]}, {"Windows Server": [paths.WINDOWS, *windows]}]},
+        {
+            "Matrices": [
+                {"Feature grid": paths.MATRIX_FEATURES},
+                {"Kubernetes x Windows": paths.MATRIX_OS},
+                {"Host x image": paths.MATRIX_IMAGES},
+            ]
+        },
+        {"Guides": guides},
+        {"Coverage": paths.COVERAGE},
+        {"About": paths.ABOUT},
+    ]
+    guides += sorted(present - _placed(nav))
+    return _keep(nav, present)

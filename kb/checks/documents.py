@@ -1,0 +1,173 @@
+"""Reading what operators paste: JSON or YAML, one or many documents, within a size limit.
+
+Each document keeps its composed YAML node so a finding can point at the line it is about
+(GitHub annotations, editors). JSON is read by the YAML loader too: it is a subset of YAML
+for everything ``kubectl`` prints, and one reader keeps the line numbers in one place.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from kb.errors import InputTooLarge, InvalidInput
+
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+"""The largest input read: 8 MiB holds `kubectl get nodes -o json` for several hundred nodes."""
+
+MAX_DOCUMENTS = 2000
+"""The most documents one input may hold."""
+
+JSON_FAST_PATH_CHARS = 256 * 1024
+"""Above this size JSON is read by the json module: much faster, but without line numbers."""
+
+MAX_EXPANDED_NODES = 2_000_000
+"""The most values a document may hold once YAML aliases are expanded (stops alias bombs)."""
+
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when PyYAML has it (tens of times faster on a large node list), same results."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One parsed document: its position in the input, its content, and the node to find lines with."""
+
+    index: int
+    content: Any
+    node: yaml.Node | None
+    source: str
+
+    @property
+    def line(self) -> int | None:
+        """1-based line where the document starts, when known."""
+        return self.node.start_mark.line + 1 if self.node is not None else None
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        """1-based line of the value at ``path`` (keys and list indexes), or the nearest parent's line."""
+        node = self.node
+        if node is None:
+            return None
+        line = node.start_mark.line + 1
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            node, line = child, child.start_mark.line + 1
+        return line
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        return next((value for key, value in node.value if getattr(key, "value", None) == part), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def expanded_size(node: yaml.Node) -> int:
+    """How many values ``node`` holds with every alias expanded, counted once per shared node."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        if id(current) in sizes:
+            continue
+        children = _children(current)
+        if children_done or not children:
+            sizes[id(current)] = 1 + sum(sizes.get(id(c), 0) for c in children)
+            continue
+        stack.append((current, True))
+        stack += [(c, False) for c in children if id(c) not in sizes]
+    return sizes[id(node)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def check_size(text: str | bytes, source: str) -> None:
+    """Refuse input over :data:`MAX_INPUT_BYTES`."""
+    if len(text.encode() if isinstance(text, str) else text) > MAX_INPUT_BYTES:
+        raise InputTooLarge(
+            f"{source}: the input is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB this check reads; "
+            "split it or select fewer objects."
+        )
+
+
+def read_documents(text: str | bytes, source: str = "<input>") -> list[Document]:
+    """Every non-empty document in ``text`` (JSON or YAML, ``---``-separated); InvalidInput when unreadable."""
+    check_size(text, source)
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
+    if not text.strip():
+        raise InvalidInput(f"{source}: the input is empty; expected JSON or YAML.")
+    if len(text) > JSON_FAST_PATH_CHARS and text.lstrip()[:1] in ("{", "["):
+        fast = _read_json(text, source)
+        if fast is not None:
+            return fast
+    documents = []
+    loader = _Loader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None and expanded_size(node) > MAX_EXPANDED_NODES:
+                raise InputTooLarge(
+                    f"{source}: document {len(documents)} expands to more than {MAX_EXPANDED_NODES} values "
+                    "through YAML aliases; expand them or split the document."
+                )
+            content = loader.construct_document(node)
+            if content is None:
+                continue
+            if len(documents) >= MAX_DOCUMENTS:
+                raise InvalidInput(f"{source}: more than {MAX_DOCUMENTS} documents; split the input.")
+            documents.append(Document(len(documents), content, node, source))
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"{source}: not valid JSON or YAML: {_first_line(exc)}") from exc
+    except RecursionError as exc:
+        raise InvalidInput(f"{source}: the document is nested too deeply to read.") from exc
+    finally:
+        loader.dispose()
+    if not documents:
+        raise InvalidInput(f"{source}: no documents found; expected JSON or YAML.")
+    return documents
+
+
+def _read_json(text: str, source: str) -> list[Document] | None:
+    """Large JSON input as documents, or None to let the YAML reader explain what is wrong."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return [Document(0, value, None, source)] if value is not None else None
+
+
+def read_json_value(value: Any, source: str = "<request>") -> list[Document]:
+    """Documents from an already-parsed JSON value (an API request body): a list is many documents."""
+    check_size(json.dumps(value), source)
+    items = value if isinstance(value, list) else [value]
+    return [Document(i, item, None, source) for i, item in enumerate(items) if item is not None]
+
+
+def _first_line(error: yaml.YAMLError) -> str:
+    text = str(error).strip().splitlines()
+    mark = getattr(error, "problem_mark", None)
+    where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+    problem = getattr(error, "problem", None) or (text[0] if text else "unreadable")
+    return f"{problem}{where}"
+
+
+def kind_of(document: Document) -> str | None:
+    """The document's ``kind``, when it is a mapping that has one."""
+    content = document.content
+    return content.get("kind") if isinstance(content, dict) and isinstance(content.get("kind"), str) else None

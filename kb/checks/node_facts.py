@@ -1,0 +1,179 @@
+"""What a resolved (Kubernetes minor, Windows release, runtime) means for a node: facts and findings.
+
+Judged once per distinct triple by :func:`kb.checks.nodes.check_nodes`; node names are added there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from kb import query
+from kb.answers import FeatureRef
+from kb.catalog import Catalog
+from kb.checks.findings import Finding, Severity
+from kb.history import is_usable, status_label, step_at
+from kb.models import WindowsRelease
+from kb.releases import kubernetes_view, windows_view
+from kb.versions import KubernetesMinor, RuntimeSpec
+
+
+class FeatureOnNode(BaseModel):
+    """A feature that cannot be used on a node as it is, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    feature: FeatureRef
+    status: str
+    why: str
+
+
+class Findings(list):
+    """Findings being collected; the node's name is filled in when the report is made."""
+
+    def add(self, severity: Severity, code: str, message: str, action: str | None, sources: list[str]) -> None:
+        self.append(Finding(severity=severity, code=code, message=message, action=action, sources=sources[:2]))
+
+
+def judge_node(
+    catalog: Catalog,
+    minor: KubernetesMinor | None,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec | None,
+    today: date,
+) -> tuple[dict[str, Any], list[Finding]]:
+    """Facts and findings for a resolved (minor, Windows release, runtime)."""
+    findings = Findings()
+    facts: dict[str, Any] = {}
+    if windows is not None:
+        facts |= _windows_facts(catalog, windows, today, findings)
+    if minor is not None:
+        facts |= _kubernetes_facts(catalog, minor, windows, today, findings)
+        if runtime is not None:
+            facts |= _runtime_facts(catalog, minor, windows, runtime, findings)
+        facts |= _features(catalog, minor, windows, runtime, findings)
+    return facts, list(findings)
+
+
+def _windows_facts(catalog: Catalog, windows: WindowsRelease, today: date, findings: Findings) -> dict[str, Any]:
+    view = windows_view(catalog, windows, today)
+    end = windows.extended_end or windows.mainstream_end
+    if view.is_supported is False:
+        findings.add(
+            "warning",
+            "windows-end-of-support",
+            f"{windows.name} left Microsoft support on {end}.",
+            "Move the node to a supported Windows Server release.",
+            view.sources,
+        )
+    images = [
+        tag.image
+        for ref in view.process_isolation_images
+        for tag in windows_view(catalog, catalog.windows[ref.id], today).image_tags
+    ]
+    return dict(windows_supported=view.is_supported, windows_end_of_support=end, process_isolation_images=images)
+
+
+def _kubernetes_facts(
+    catalog: Catalog, minor: KubernetesMinor, windows: WindowsRelease | None, today: date, findings: Findings
+) -> dict[str, Any]:
+    view = kubernetes_view(catalog, minor, today)
+    if view.is_maintained is False:
+        findings.add(
+            "warning",
+            "kubernetes-end-of-life",
+            f"Kubernetes {minor} reached end of life on {view.end_of_life}.",
+            "Upgrade the cluster to a maintained minor (see kb upgrade).",
+            view.sources,
+        )
+    supported = None
+    if windows is not None and view.windows:
+        supported = any(ref.id == windows.id for ref in view.windows)
+        if not supported:
+            listed = ", ".join(ref.name for ref in view.windows)
+            findings.add(
+                "error",
+                "os-not-supported",
+                f"{windows.name} is not a supported Windows node OS on Kubernetes {minor} (supported: {listed}).",
+                f"Move the node to one of: {listed}.",
+                view.sources,
+            )
+    return dict(
+        os_supported=supported, kubernetes_maintained=view.is_maintained, kubernetes_end_of_life=view.end_of_life
+    )
+
+
+def _runtime_facts(
+    catalog: Catalog, minor: KubernetesMinor, windows: WindowsRelease | None, runtime: RuntimeSpec, findings: Findings
+) -> dict[str, Any]:
+    definition = catalog.runtimes[runtime.name]
+    step = step_at(definition.history, minor)
+    sources = [s.url for s in (step.sources if step else definition.sources)]
+    if step is None or not is_usable(step.status):
+        state = status_label(step.status) if step else "not available yet"
+        code = "runtime-removed" if step is not None and step.status == "removed" else "runtime-not-supported"
+        findings.add(
+            "error",
+            code,
+            f"{definition.name} is {state} on Kubernetes {minor}." + (f" {step.note}" if step and step.note else ""),
+            "Move the node to containerd before running this Kubernetes version.",
+            sources,
+        )
+    elif step.status == "deprecated":
+        findings.add(
+            "warning",
+            "runtime-deprecated",
+            f"{definition.name} is deprecated on Kubernetes {minor}.",
+            "Plan the move to containerd.",
+            sources,
+        )
+    for requirement in step.requirements if step else []:
+        if query.requirement_met(catalog, requirement, windows, runtime) is False:
+            needed = query.requirement_text(catalog, requirement)
+            findings.add(
+                "error",
+                "runtime-too-old",
+                f"Kubernetes {minor} needs {needed}; the node runs {runtime}.",
+                f"Upgrade the runtime to {needed}.",
+                sources,
+            )
+    return dict(runtime_status=step.status if step else None, runtime_supported=bool(step and is_usable(step.status)))
+
+
+def _features(
+    catalog: Catalog,
+    minor: KubernetesMinor,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec | None,
+    findings: Findings,
+) -> dict[str, Any]:
+    unavailable, gated = [], []
+    for feature in catalog.features.values():
+        answer = query.answer_support(catalog, feature, minor, None, None)
+        ref = FeatureRef(id=feature.id, name=feature.name)
+        if not answer.supported:
+            why = status_label(answer.status) + (f" ({answer.reason})" if answer.reason else "")
+            unavailable.append(FeatureOnNode(feature=ref, status=answer.status, why=why))
+            continue
+        step = step_at(feature.history, minor)
+        failing = [
+            query.requirement_text(catalog, r)
+            for r in (step.requirements if step else [])
+            if query.requirement_met(catalog, r, windows, runtime) is False
+        ]
+        if failing:
+            text = "; ".join(failing)
+            unavailable.append(FeatureOnNode(feature=ref, status=answer.status, why=f"requires {text}"))
+            findings.add(
+                "info",
+                "feature-requirement-unmet",
+                f"{feature.name} ({status_label(answer.status)} on {minor}) requires {text}; this node does not meet it.",
+                f"Upgrade the node to {text} to use {feature.name}.",
+                answer.sources,
+            )
+        elif answer.enabled_by_default is False:
+            gate = answer.feature_gate or "its feature gate"
+            gated.append(FeatureOnNode(feature=ref, status=answer.status, why=f"off by default: {gate}"))
+    return dict(unavailable=unavailable, gated=gated)
