@@ -122,6 +122,14 @@ def test_quick_lookup_answers_like_the_engine(page, site_url, real_catalog, feat
     assert page.errors == []
 
 
+def test_quick_lookup_works_after_instant_navigation(page, site_url):
+    """navigation.instant swaps pages without a reload: the lookup must set itself up again."""
+    page.goto(f"{site_url}about/")
+    page.click(".md-tabs__link:text-is('Home')")
+    page.wait_for_selector("#kb-lookup.kb-ready")
+    assert page.errors == []
+
+
 def test_quick_lookup_reads_its_question_from_the_address(page, site_url, real_catalog):
     expected = query.support(real_catalog, "hostprocess-containers", "1.23")
     page.goto(f"{site_url}?feature=hostprocess-containers&kubernetes=1.23")
