@@ -35,7 +35,16 @@ OPENAPI = {
                     },
                     {"name": "kubernetes", "in": "query", "required": False, "schema": {"type": "string"}},
                 ],
-                "responses": {"200": {"content": {"application/json": {"schema": {"$ref": "#/x/SupportAnswer"}}}}},
+                "responses": {
+                    "200": {
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/x/SupportAnswer"},
+                                "example": {"supported": True},
+                            }
+                        }
+                    }
+                },
             }
         },
         "/v1/features/{feature_id}": {
@@ -46,6 +55,13 @@ OPENAPI = {
             }
         },
         "/v1/chatops/slack": {"post": {"tags": ["chatops"], "summary": "Slack"}},
+        "/v1/check/nodes": {
+            "post": {
+                "tags": ["checks"],
+                "summary": "Check nodes",
+                "requestBody": {"content": {"application/json": {"example": {"kind": "List", "items": []}}}},
+            }
+        },
     },
 }
 

@@ -37,7 +37,11 @@ def api_examples(catalog: Catalog) -> dict[str, str]:
     """Example values from the data for API parameters whose schema has none."""
     feature = "hostprocess-containers" if "hostprocess-containers" in catalog.features else next(iter(catalog.features))
     windows = list(catalog.windows)[-1]
+    minors = [str(m) for m in catalog.minors]
     return {
+        "from": minors[-4] if len(minors) > 3 else minors[0],
+        "to": minors[-1],
+        "release": windows,
         "feature": feature,
         "feature_id": feature,
         "id": feature,

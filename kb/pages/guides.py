@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from kb.pages import paths
 from kb.pages.markdown import Page, cell, join, link, table
@@ -37,7 +37,7 @@ def example_url(path: str, parameters: list[Mapping[str, Any]], fallbacks: Mappi
             path = path.replace("{" + parameter["name"] + "}", value or f"<{parameter['name']}>")
         elif parameter["in"] == "query" and value is not None and (parameter.get("required") or len(query) < 3):
             query[parameter["name"]] = value
-    return API_BASE + path + (f"?{urlencode(query)}" if query else "")
+    return API_BASE + path + (f"?{urlencode(query, safe=':/', quote_via=quote)}" if query else "")
 
 
 def _schema_name(response: Mapping[str, Any]) -> str:
@@ -49,31 +49,60 @@ def _schema_name(response: Mapping[str, Any]) -> str:
     return f"list of `{name}`" if "items" in schema else f"`{name}`"
 
 
+def _json_example(content: Mapping[str, Any]) -> Any | None:
+    """The example of a request or response body, from its JSON media type."""
+    media = content.get("application/json", {})
+    if "example" in media:
+        return media["example"]
+    examples = media.get("examples")
+    if isinstance(examples, dict) and examples:
+        return next(iter(examples.values())).get("value")
+    return None
+
+
+def _collapsed_json(title: str, value: Any) -> list[str]:
+    body = json.dumps(value, indent=2, ensure_ascii=False).splitlines()
+    return [f'??? example "{title}"', "", "    ```json", *[f"    {line}" for line in body], "    ```", ""]
+
+
+def _call(path: str, method: str, operation: Mapping[str, Any], fallbacks: Mapping[str, str]) -> list[str]:
+    """How to call the operation with curl (chat endpoints are called by the chat service)."""
+    url = example_url(path, operation.get("parameters", []), fallbacks)
+    if method == "get":
+        return ["```sh", f"curl -s '{url}'", "```", ""]
+    if "chatops" in path:
+        chat = link(paths.GUIDE_API, paths.GUIDE_CHATOPS)
+        return [f"Called by the chat service with a signed request: see the [chat bots guide]({chat}).", ""]
+    body = operation.get("requestBody", {}).get("content", {})
+    lines = [
+        "```sh",
+        f"curl -s -X {method.upper()} -H 'Content-Type: application/json' --data @body.json '{url}'",
+        "```",
+        "",
+    ]
+    example = _json_example(body)
+    return lines + (_collapsed_json("Example body.json", example) if example is not None else [])
+
+
 def _operation(path: str, method: str, operation: Mapping[str, Any], fallbacks: Mapping[str, str]) -> list[str]:
     parameters = operation.get("parameters", [])
     lines = [f"### `{method.upper()} {path}`", "", operation.get("description") or operation.get("summary", ""), ""]
     if parameters:
-        rows = [
-            [
-                f"`{p['name']}`",
-                p["in"],
-                "yes" if p.get("required") else "no",
-                cell(p.get("description")) or "–",
-                f"`{_example(p, fallbacks)}`" if _example(p, fallbacks) else "–",
-            ]
-            for p in parameters
-        ]
+        rows = []
+        for p in parameters:
+            value = _example(p, fallbacks)
+            required = "yes" if p.get("required") else "no"
+            rows.append(
+                [f"`{p['name']}`", p["in"], required, cell(p.get("description")) or "–", f"`{value}`" if value else "–"]
+            )
         lines += [*table(["Parameter", "In", "Required", "Meaning", "Example"], rows), ""]
+    lines += _call(path, method, operation, fallbacks)
     ok = operation.get("responses", {}).get("200")
     if ok:
         lines += [f"Answers with {_schema_name(ok)}.", ""]
-    if method == "get":
-        lines += ["```sh", f"curl -s '{example_url(path, parameters, fallbacks)}'", "```", ""]
-    else:
-        lines += [
-            f"Called by a chat service, not by hand: see the [chat bots guide]({link(paths.GUIDE_API, paths.GUIDE_CHATOPS)}).",
-            "",
-        ]
+        example = _json_example(ok.get("content", {}))
+        if example is not None:
+            lines += _collapsed_json("Example answer", example)
     return lines
 
 
