@@ -30,7 +30,6 @@ FIELD_BEHAVIOUR = {
     "different": ":material-swap-horizontal: behaves differently",
     "supported": ":material-check: works",
 }
-API_BASE = "http://127.0.0.1:8000"
 
 
 def feature_page(catalog: Catalog, feature_id: str) -> Page:
@@ -205,7 +204,7 @@ def _examples(detail: FeatureDetail, newest: str) -> list[str]:
         "With the API (`make run` serves it on localhost):",
         "",
         "```sh",
-        f"curl -s '{API_BASE}/v1/support?feature={detail.id}&kubernetes={newest}' | jq -e .supported",
+        f"curl -s '{paths.API_BASE}/v1/support?feature={detail.id}&kubernetes={newest}' | jq -e .supported",
         "```",
         "",
         "With the `kb` command (exit code 0 when supported, 1 when not):",

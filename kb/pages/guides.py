@@ -10,8 +10,6 @@ from urllib.parse import quote, urlencode
 from kb.pages import paths
 from kb.pages.markdown import Page, cell, join, link, table
 
-API_BASE = "http://127.0.0.1:8000"
-
 
 def _example(parameter: Mapping[str, Any], fallbacks: Mapping[str, str]) -> str | None:
     """A parameter's example value: from the schema first, then from the data (``fallbacks``)."""
@@ -37,7 +35,7 @@ def example_url(path: str, parameters: list[Mapping[str, Any]], fallbacks: Mappi
             path = path.replace("{" + parameter["name"] + "}", value or f"<{parameter['name']}>")
         elif parameter["in"] == "query" and value is not None and (parameter.get("required") or len(query) < 3):
             query[parameter["name"]] = value
-    return API_BASE + path + (f"?{urlencode(query, safe=':/', quote_via=quote)}" if query else "")
+    return paths.API_BASE + path + (f"?{urlencode(query, safe=':/', quote_via=quote)}" if query else "")
 
 
 def _schema_name(response: Mapping[str, Any]) -> str:
@@ -120,7 +118,7 @@ def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str]) -> Page:
         "exit code:",
         "",
         "```sh",
-        f"curl -s '{API_BASE}/v1/support?feature={fallbacks.get('feature', 'hostprocess-containers')}"
+        f"curl -s '{paths.API_BASE}/v1/support?feature={fallbacks.get('feature', 'hostprocess-containers')}"
         f"&kubernetes={fallbacks.get('kubernetes', 'latest')}' "
         "| jq -e .supported",
         "```",

@@ -17,6 +17,8 @@ GUIDE_CONTRIBUTING = "guides/contributing.md"
 COVERAGE = "coverage.md"
 ABOUT = "about.md"
 API_EXPORT = "api/v1"
+API_BASE = "http://127.0.0.1:8000"
+"""Where `make run` serves the API, for the examples on the pages."""
 
 
 def feature(feature_id: str) -> str:
