@@ -12,6 +12,7 @@ SLACK_SECRET = "KB_SLACK_SIGNING_SECRET"
 TEAMS_SECRET = "KB_TEAMS_SECRET"
 SLACK_ENDPOINT = "/v1/chatops/slack"
 TEAMS_ENDPOINT = "/v1/chatops/teams"
+PUBLIC_URL = "KB_PUBLIC_URL"
 DATA_FILES = [
     ("data/kubernetes.yaml", "kubernetes", "Kubernetes minors: dates, end of life, Windows node stage."),
     ("data/windows.yaml", "windows", "Windows Server releases: build, channel, support dates, image tags, aliases."),
@@ -34,6 +35,9 @@ def chatops_guide(newest: str) -> Page:
         "",
         "Both endpoints verify every request before reading it: an endpoint whose secret is not set answers "
         "503 naming the variable to set, and a missing or wrong signature answers 401.",
+        "",
+        f"Answers link to this site's feature pages: set `{PUBLIC_URL}` to the address the site is served at "
+        "(for example `https://kb.example.com`).",
         "",
         "## Slack slash command",
         "",
