@@ -7,7 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kb.errors import InputTooLarge, KbError, NotFound
+from kb.errors import InputTooLarge, KbError, NotFound, QuestionNotAnswered
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
 
@@ -21,6 +21,8 @@ def status_of(error: KbError) -> int:
     """404 for what the data does not hold, 413 for input over the limit, 422 for what cannot be read."""
     if isinstance(error, InputTooLarge):
         return 413
+    if isinstance(error, QuestionNotAnswered):
+        return 404 if error.not_found else 422
     return 404 if isinstance(error, NotFound) else 422
 
 
@@ -30,6 +32,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(KbError)
     async def kb_error(_: Request, exc: KbError) -> JSONResponse:
         return error_response(status_of(exc), exc.code, exc.message, exc.suggestions)
+
+    @app.exception_handler(QuestionNotAnswered)
+    async def question_not_answered(_: Request, exc: QuestionNotAnswered) -> JSONResponse:
+        """The error shape, plus what the question was understood as."""
+        body = {"error": {"code": exc.code, "message": exc.message, "suggestions": exc.suggestions}}
+        body["error"]["interpretation"] = exc.interpretation
+        return JSONResponse(body, status_code=status_of(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -87,6 +88,24 @@ def support(
         fail(exc.message)
     typer.echo(answer.model_dump_json(indent=2) if json_output else support_line(answer))
     raise typer.Exit(EXIT_SUPPORTED if answer.supported else EXIT_NOT_SUPPORTED)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question as you would type it, e.g. 'hostprocess 1.22 ws2019'.")],
+    json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer with its interpretation.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Answer a free-text question; exit 0 supported or answered, 1 not supported, 2 not understood."""
+    from kb.ask import ask as ask_question
+
+    catalog = open_catalog(db)
+    try:
+        answer = ask_question(catalog, question, date.today())
+    except KbError as exc:
+        fail(exc.message)
+    typer.echo(answer.model_dump_json(indent=2) if json_output else answer.text)
+    raise typer.Exit(EXIT_NOT_SUPPORTED if answer.answer.get("supported") is False else EXIT_SUPPORTED)
 
 
 @app.command()

@@ -88,3 +88,27 @@ class DataInvalid(Exception):
     def __str__(self) -> str:
         lines = "\n".join(f"  - {p}" for p in self.problems)
         return f"{len(self.problems)} problem(s) in data/:\n{lines}"
+
+
+class QuestionNotAnswered(KbError):
+    """A free-text question that could not be answered, with what was understood of it and what was not.
+
+    ``not_found`` is true when the question named a feature or version the data does not hold (404),
+    false when the question itself could not be read (422).
+    """
+
+    code = "not_understood"
+
+    def __init__(
+        self,
+        message: str,
+        suggestions: list[str],
+        interpretation: dict,
+        not_found: bool = False,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message, suggestions)
+        self.interpretation = interpretation
+        self.not_found = not_found
+        if code:
+            self.code = code

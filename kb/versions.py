@@ -184,7 +184,7 @@ class RuntimeSpec:
         return f"{self.name} {self.version_text}" if self.version else self.name
 
 
-_RUNTIME = re.compile(r"^([a-z][a-z0-9-]*?)(?:://|[ @:/=-]+)?v?([0-9]+(?:\.[0-9]+)*)?(?:[-+~][0-9A-Za-z.+~-]*)?$")
+_RUNTIME = re.compile(r"^([a-z][a-z0-9-]*?)(?:://|[ @:/=-]+)?(?:v?([0-9]+(?:\.[0-9]+)*)(?:[-+~][0-9A-Za-z.+~-]*)?)?$")
 
 
 def parse_version_tuple(text: str) -> tuple[int, ...]:
@@ -202,3 +202,31 @@ def parse_runtime(text: str, aliases: dict[str, str]) -> RuntimeSpec:
         raise InvalidVersion("container runtime", text, RUNTIME_FORMS, sorted(set(aliases.values())))
     version = parse_version_tuple(match.group(2)) if match.group(2) else None
     return RuntimeSpec(name, version)
+
+
+# Words of a question: dotted versions, builds, runtime URLs and image references stay whole.
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/@+'’-]*[A-Za-z0-9])?")
+_VERSION_NUMBER = re.compile(r"^v?[0-9]+(?:\.[0-9]+)+$")
+_WINDOWS_LIKE = re.compile(
+    r"^(?:(?:ws|ltsc|sac|ac|win|server)[0-9]{2,4}(?:h[12])?|(?:1[6-9]|20)[0-9]{2}|[0-9]{2}h[12]|(?:10\.0\.)?[0-9]{5}(?:\.[0-9]+)?)$"
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """The words of a free-text question, with versions kept whole: 'hostprocess on v1.22.3?' -> [..., 'v1.22.3']."""
+    return _TOKEN.findall(text)
+
+
+def is_version_number(token: str) -> bool:
+    """A bare dotted number such as '1.6', 'v1.7.13' or '19.03' (whose meaning depends on the word before it)."""
+    return bool(_VERSION_NUMBER.match(token))
+
+
+def looks_like_kubernetes(token: str) -> bool:
+    """A token written like a Kubernetes version ('1.22', 'v1.22.3', '1.22.0-rc.1') and not like a Windows build."""
+    return bool(_KUBE.match(token)) and not looks_like_windows(token)
+
+
+def looks_like_windows(token: str) -> bool:
+    """A token written like a Windows release ('ws2019', 'ltsc2022', '2019', '23H2', '10.0.17763.737')."""
+    return bool(_WINDOWS_LIKE.match(token.lower()))

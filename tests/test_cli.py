@@ -67,3 +67,29 @@ def test_build_reports_invalid_data_with_exit_2(fixture_data, edit_yaml, tmp_pat
 def test_missing_database_is_exit_2(tmp_path):
     result = run("support", "hostprocess", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2 and "kb build" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "question,code",
+    [
+        ("is hostprocess supported on 1.22 with ws2019?", 0),
+        ("what build is ws2022", 0),
+        ("docker on 1.25?", 1),
+        ("is hostprocess supported on 1.21", 1),
+        ("is flurbo supported on 1.22", 2),
+        ("hostprocess on 1.99", 2),
+        ("hello there", 2),
+    ],
+)
+def test_ask_exit_codes(real_db, question, code):
+    result = run("ask", question, "--db", str(real_db))
+    assert result.exit_code == code, result.output
+    if code < 2:
+        assert len(result.stdout.strip().splitlines()) == 1
+
+
+def test_ask_json_has_the_interpretation(real_db):
+    result = run("ask", "gmsa 1.18 containerd", "--json", "--db", str(real_db))
+    body = json.loads(result.stdout)
+    assert body["interpretation"]["feature"]["id"] == "gmsa"
+    assert body["answer"]["kubernetes"] == "1.18" and body["interpretation"]["runtime"] == "containerd"

@@ -1,7 +1,17 @@
 import pytest
 
 from kb.errors import InvalidVersion, UnknownVersion
-from kb.versions import KubernetesMinor, WindowsIndex, parse_kubernetes, parse_runtime, resolve_kubernetes
+from kb.versions import (
+    KubernetesMinor,
+    WindowsIndex,
+    is_version_number,
+    looks_like_kubernetes,
+    looks_like_windows,
+    parse_kubernetes,
+    parse_runtime,
+    resolve_kubernetes,
+    tokenize,
+)
 
 KNOWN = [KubernetesMinor(1, m) for m in range(5, 37)]
 
@@ -110,7 +120,7 @@ def test_windows_index_prefers_ltsc_for_shared_builds():
     assert index.resolve("sac1809") == "sac1809"
 
 
-RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docker"}
+RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docker", "cridockerd": "cri-dockerd"}
 
 
 @pytest.mark.parametrize(
@@ -123,6 +133,8 @@ RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docke
         ("docker://19.3.14", "docker", (19, 3, 14)),
         ("dockershim", "docker", None),
         ("Docker 20.10", "docker", (20, 10)),
+        ("cri-dockerd", "cri-dockerd", None),
+        ("cri-dockerd 0.3.9", "cri-dockerd", (0, 3, 9)),
     ],
 )
 def test_runtime_forms(text, name, version):
@@ -134,3 +146,54 @@ def test_runtime_forms(text, name, version):
 def test_unknown_runtimes_are_invalid(text):
     with pytest.raises(InvalidVersion):
         parse_runtime(text, RUNTIMES)
+
+
+@pytest.mark.parametrize(
+    "text,tokens",
+    [
+        (
+            "is hostprocess supported on 1.22 with ws2019?",
+            ["is", "hostprocess", "supported", "on", "1.22", "with", "ws2019"],
+        ),
+        ("containerd://1.7.13 on v1.22.3.", ["containerd://1.7.13", "on", "v1.22.3"]),
+        (
+            "mcr.microsoft.com/windows/servercore:ltsc2022 on 10.0.17763.737",
+            ["mcr.microsoft.com/windows/servercore:ltsc2022", "on", "10.0.17763.737"],
+        ),
+        ("IPv4/IPv6 dual-stack, 1.22.0-rc.1!", ["IPv4/IPv6", "dual-stack", "1.22.0-rc.1"]),
+        ("what's new in 1.26", ["what's", "new", "in", "1.26"]),
+        ("", []),
+    ],
+)
+def test_tokenize_keeps_versions_whole(text, tokens):
+    assert tokenize(text) == tokens
+
+
+@pytest.mark.parametrize(
+    "token,kubernetes,windows",
+    [
+        ("1.22", True, False),
+        ("v1.22.3", True, False),
+        ("1.22.0-rc.1", True, False),
+        ("10.0.17763", False, True),
+        ("10.0.17763.737", False, True),
+        ("17763", False, True),
+        ("2019", False, True),
+        ("1809", False, True),
+        ("23H2", False, True),
+        ("ws2019", False, True),
+        ("ltsc2022", False, True),
+        ("hostprocess", False, False),
+        ("2.0", True, False),
+    ],
+)
+def test_version_like_tokens(token, kubernetes, windows):
+    assert looks_like_kubernetes(token) is kubernetes
+    assert looks_like_windows(token) is windows
+
+
+@pytest.mark.parametrize(
+    "token,expected", [("1.6", True), ("v1.7.13", True), ("19.03", True), ("1", False), ("ws2019", False)]
+)
+def test_version_numbers(token, expected):
+    assert is_version_number(token) is expected

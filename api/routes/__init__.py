@@ -1,5 +1,5 @@
 """One router per resource; :data:`ROUTERS` lists them in the order the OpenAPI page shows them."""
 
-from api.routes import checks, features, health, support
+from api.routes import ask, chatops, checks, features, health, support
 
-ROUTERS = [support.router, features.router, checks.router, health.router]
+ROUTERS = [support.router, features.router, ask.router, checks.router, chatops.router, health.router]
