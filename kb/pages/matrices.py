@@ -33,7 +33,8 @@ def feature_grid_page(catalog: Catalog) -> Page:
     minors = sorted(catalog.minors, reverse=True)
     rows = []
     for category in catalog.categories.values():
-        for feature in (f for f in catalog.features.values() if f.category == category.id):
+        members = [f for f in catalog.features.values() if f.category == category.id]
+        for feature in sorted(members, key=lambda f: f.name.lower()):
             name = (
                 f'<span class="kb-row" data-category="{category.id}">'
                 f"[{feature.name}]({link(source, paths.feature(feature.id))})</span>"
