@@ -103,6 +103,9 @@ def test_home_loads_without_console_errors(page, site_url):
         ("hostprocess-containers", "id", "1.20", None),
         ("gmsa", "name", "1.18", None),
         ("hostprocess-containers", "name", "1.30", "ltsc2016"),
+        ("gmsa-containerd-network-shares", "id", "1.20", "ltsc2019"),
+        ("gmsa-containerd-network-shares", "id", "1.20", "sac2004"),
+        ("csi-proxy", "id", "1.22", "ltsc2022"),
     ],
 )
 def test_quick_lookup_answers_like_the_engine(page, site_url, real_catalog, feature, typed, kubernetes, windows):

@@ -13,6 +13,7 @@ from kb import cli, export_min, pages, query
 from kb.build import build
 from kb.catalog import load_catalog
 from kb.pages import features, guides, home, limitations, markdown, matrices, paths, prose, releases
+from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
 
@@ -220,3 +221,18 @@ def test_search_index_finds_feature_by_alias(built_site, real_catalog, term):
         d["location"].split("#")[0] for d in index["docs"] if term in d["text"].lower() + d["title"].lower()
     }
     assert f"features/{feature.id}/" in pages_with_term
+
+
+@pytest.mark.parametrize("catalog_name", ["fixture_catalog", "real_catalog"])
+def test_lookup_windows_minimums_agree_with_the_engine(request, catalog_name):
+    """The lookup box rules a Windows release out exactly when the engine's requirement check does."""
+    catalog = request.getfixturevalue(catalog_name)
+    minimums = home.windows_minimums(catalog)
+    for feature in catalog.features.values():
+        for step in feature.history:
+            needs = [r for r in step.requirements if r.windows]
+            for release in catalog.windows.values():
+                engine = all(query.requirement_met(catalog, r, release, None) for r in needs)
+                minimum = minimums.get(feature.id, {}).get(step.since)
+                lookup = minimum is None or build_number(release.build) >= build_number(minimum["build"])
+                assert lookup == engine, (feature.id, step.since, release.id)

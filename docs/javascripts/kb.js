@@ -7,6 +7,7 @@
   var ICONS = {"not-supported": "\u2716", alpha: "\u03b1", beta: "\u03b2", stable: "\u2714",
                deprecated: "\u26a0", removed: "\u2298"};
 
+  function buildNumber(build) { return parseInt(build.split(".").pop(), 10); }
   function norm(text) { return text.toLowerCase().replace(/[^a-z0-9]/g, ""); }
   function esc(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -33,7 +34,8 @@
     var api = new URL(form.dataset.api, document.baseURI).href;
     var out = document.getElementById("kb-lookup-answer");
     var keys = JSON.parse(document.getElementById("kb-feature-keys").textContent);
-    var state = {features: [], releases: []};
+    var state = {features: [], releases: [], builds: {},
+                 minimums: JSON.parse(document.getElementById("kb-windows-minimums").textContent)};
     var ready = Promise.all([getJSON(api + "features.json"), getJSON(api + "kubernetes.json")]).then(function (data) {
       state.features = data[0]; state.releases = data[1];
       var list = document.getElementById("kb-lookup-features");
@@ -50,7 +52,10 @@
         r.windows.forEach(function (w) { if (!seen[w.id]) { seen[w.id] = w; windows.push(w); } });
       });
       windows.sort(function (a, b) { return b.build.localeCompare(a.build) || a.name.localeCompare(b.name); });
-      windows.forEach(function (w) { win.appendChild(option(w.id, w.name + " (" + w.build + ")")); });
+      windows.forEach(function (w) {
+        state.builds[w.id] = w.build;
+        win.appendChild(option(w.id, w.name + " (" + w.build + ")"));
+      });
       var asked = new URLSearchParams(window.location.search);
       if (asked.get("feature")) { form.feature.value = asked.get("feature"); }
       if (asked.get("kubernetes")) { kube.value = asked.get("kubernetes"); }
@@ -98,6 +103,12 @@
         if (!listed) {
           supported = false;
           notes.push(name + " is not a supported Windows node OS on Kubernetes " + version + ".");
+        }
+        // The same rule as kb.query.requirement_met: the release's build must reach the required one.
+        var minimum = entry.since && (state.minimums[id] || {})[entry.since];
+        if (minimum && buildNumber(state.builds[windowsId]) < buildNumber(minimum.build)) {
+          supported = false;
+          notes.push("Requires " + minimum.text + ": " + name + " does not meet it.");
         }
       }
       if (!entry.recorded) { notes.push("Nothing is recorded before Kubernetes " + detail.history[0].since + "."); }

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from kb import query
 from kb.catalog import Catalog
 from kb.pages import paths
 from kb.pages.markdown import Page, join, link
+from kb.versions import build_number
 
 LOOKUP_FORM = """\
 <form id="kb-lookup" class="kb-lookup" data-api="{api}/" autocomplete="off">
@@ -21,7 +23,34 @@ LOOKUP_FORM = """\
 </form>
 <div id="kb-lookup-answer" class="kb-lookup-answer" aria-live="polite"></div>
 <script type="application/json" id="kb-feature-keys">{keys}</script>
+<script type="application/json" id="kb-windows-minimums">{minimums}</script>
 """
+
+
+def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
+    """Feature id -> step ``since`` -> the minimum Windows build that step requires and its wording.
+
+    The lookup box reads this to rule out a Windows release the way :func:`kb.query.requirement_met`
+    does (the release's build must be at least the required one); only steps with such a requirement
+    are listed.
+    """
+    minimums: dict[str, dict[str, dict[str, str]]] = {}
+    for feature in catalog.features.values():
+        for step in feature.history:
+            needs = [r for r in step.requirements if r.windows]
+            if not needs:
+                continue
+            strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
+            minimums.setdefault(feature.id, {})[step.since] = {
+                "build": catalog.windows[strictest.windows].build,
+                "text": query.requirement_text(catalog, strictest),
+            }
+    return minimums
+
+
+def _json_script(value: object) -> str:
+    """JSON safe to put inside a <script> element."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
 
 
 def home_page(catalog: Catalog) -> Page:
@@ -29,7 +58,6 @@ def home_page(catalog: Catalog) -> Page:
     source = paths.HOME
     newest = catalog.kubernetes[catalog.newest]
     windows = list(catalog.windows.values())[-1]
-    keys = json.dumps(catalog.feature_keys, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     lines = [
         "---",
         "title: Windows on Kubernetes",
@@ -46,7 +74,11 @@ def home_page(catalog: Catalog) -> Page:
         "",
         "## Is it supported?",
         "",
-        LOOKUP_FORM.format(api=paths.API_EXPORT, keys=keys),
+        LOOKUP_FORM.format(
+            api=paths.API_EXPORT,
+            keys=_json_script(catalog.feature_keys),
+            minimums=_json_script(windows_minimums(catalog)),
+        ),
         "",
         "## What the data covers",
         "",
