@@ -1,22 +1,29 @@
-"""mkdocs-gen-files script: generate the data pages from the built database at site build time."""
+"""mkdocs-gen-files script: write the site's pages and its static API files from the built database."""
 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import mkdocs_gen_files
+import typer
 
-from kb import site, site_coverage
+from api.main import create_app
+from kb import cli, export_min, pages, site_coverage
 from kb.catalog import load_catalog
 
-catalog = load_catalog(Path(os.environ.get("KB_DB", "build/kb.db")))
+db = Path(os.environ.get("KB_DB", "build/kb.db"))
+catalog = load_catalog(db)
+today = date.today()
+openapi = create_app(db_path=db, site_dir=Path("/nonexistent")).openapi()
 
-with mkdocs_gen_files.open("features/index.md", "w") as page:
-    page.write(site.features_index(catalog))
+for page in pages.site_pages(catalog, today, openapi, typer.main.get_command(cli.app)):
+    with mkdocs_gen_files.open(page.path, "w") as out:
+        out.write(page.text)
 
-for feature_id in catalog.features:
-    with mkdocs_gen_files.open(f"features/{feature_id}.md", "w") as page:
-        page.write(site.feature_page(catalog, feature_id))
+for path, text in export_min.export_files(catalog, today):
+    with mkdocs_gen_files.open(path, "w") as out:
+        out.write(text)
 
 site_coverage.write_coverage_page(catalog, mkdocs_gen_files.open)
