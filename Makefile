@@ -8,7 +8,7 @@ DB := build/kb.db
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install db site run test lint bench clean
+.PHONY: install db site run test browser lint bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,7 +31,16 @@ run: site
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	$(KB) serve --host $(HOST) --port $(PORT) --db $(DB)
 
-test: install
+# The browser tests drive Debian's Chromium: install it when running as root (as CI does) and it is missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+	  || (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null) \
+	  || echo "Could not install chromium: the browser tests will skip."; \
+	fi
+
+test: install browser
 	$(PY) -m pytest
 
 bench: install  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs

@@ -1,22 +1,31 @@
-"""mkdocs-gen-files script: generate the data pages from the built database at site build time."""
+"""mkdocs-gen-files script: write the site's pages and its static API files from the built database."""
 
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import mkdocs_gen_files
+import typer
 
-from kb import site, site_coverage
+from api.main import create_app
+from kb import cli, export, pages, site_coverage
 from kb.catalog import load_catalog
 
-catalog = load_catalog(Path(os.environ.get("KB_DB", "build/kb.db")))
+db = Path(os.environ.get("KB_DB", "build/kb.db"))
+catalog = load_catalog(db)
+today = date.today()
+openapi = create_app(db_path=db, site_dir=Path("/nonexistent")).openapi()
 
-with mkdocs_gen_files.open("features/index.md", "w") as page:
-    page.write(site.features_index(catalog))
+for page in pages.site_pages(catalog, today, openapi, typer.main.get_command(cli.app)):
+    with mkdocs_gen_files.open(page.path, "w") as out:
+        out.write(page.text)
 
-for feature_id in catalog.features:
-    with mkdocs_gen_files.open(f"features/{feature_id}.md", "w") as page:
-        page.write(site.feature_page(catalog, feature_id))
+# The API's resources as static files (the site's lookup box reads them); `kb export` after the
+# build adds support/<feature>/<minor>.json, too many files to pass through mkdocs.
+for path, body in export.export_files(catalog, today, support=False):
+    with mkdocs_gen_files.open(f"api/v1/{path}", "wb") as out:
+        out.write(body)
 
 site_coverage.write_coverage_page(catalog, mkdocs_gen_files.open)

@@ -102,10 +102,9 @@ def _write_releases(db: sqlite_utils.Database, dataset: Dataset) -> None:
     )
     db["windows_image_tags"].insert_all(
         (
-            {"windows_id": w.id, "repository": repo, "tag": tag, "image": f"mcr.microsoft.com/windows/{repo}:{tag}"}
+            {"windows_id": w.id, "repository": repo, "tag": tag, "image": image}
             for w in dataset.windows
-            for repo, tags in w.image_tags.model_dump().items()
-            for tag in tags
+            for repo, tag, image in w.image_tags.references()
         ),
         pk=("windows_id", "repository", "tag"),
         foreign_keys=[("windows_id", "windows_releases", "id")],

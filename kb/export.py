@@ -46,13 +46,18 @@ def resources(catalog: Catalog, today: date, support: bool = True) -> Iterator[R
                 )
 
 
+def export_files(catalog: Catalog, today: date, support: bool = True) -> Iterator[tuple[str, bytes]]:
+    """(file path under ``api/v1/``, its bytes) for every exported resource."""
+    for path, answer in resources(catalog, today, support):
+        yield f"{path}.json", json_bytes(answer())
+
+
 def export(catalog: Catalog, out: Path, today: date, support: bool = True) -> tuple[int, int]:
     """Write every resource under ``out`` (``site/api/v1``); return (files, bytes) written."""
     files = size = 0
-    for path, answer in resources(catalog, today, support):
-        target = out / f"{path}.json"
+    for path, body in export_files(catalog, today, support):
+        target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        body = json_bytes(answer())
         target.write_bytes(body)
         files, size = files + 1, size + len(body)
     return files, size

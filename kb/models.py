@@ -202,6 +202,14 @@ class ImageTags(Strict):
     server: list[str] = []
     windows: list[str] = []
 
+    def references(self) -> list[tuple[str, str, str]]:
+        """(repository, tag, full image reference on mcr.microsoft.com) for every tag."""
+        return [
+            (repository, tag, f"mcr.microsoft.com/windows/{repository}:{tag}")
+            for repository, tags in self.model_dump().items()
+            for tag in tags
+        ]
+
 
 class WindowsRelease(Strict):
     """A Windows Server release that can host containers."""

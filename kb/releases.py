@@ -162,9 +162,7 @@ def windows_view(catalog: Catalog, release: WindowsRelease, today: date) -> Wind
         extended_end=release.extended_end,
         is_supported=is_maintained(end, today),
         image_tags=[
-            ImageTag(repository=repo, tag=tag, image=f"mcr.microsoft.com/windows/{repo}:{tag}")
-            for repo, tags in release.image_tags.model_dump().items()
-            for tag in tags
+            ImageTag(repository=repo, tag=tag, image=image) for repo, tag, image in release.image_tags.references()
         ],
         aliases=release.aliases,
         kubernetes=kubernetes_supporting(catalog, release.id),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,3 +80,20 @@ def checks_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def checks_catalog(checks_db: Path) -> Catalog:
     return load_catalog(checks_db)
+
+
+@pytest.fixture(scope="session")
+def built_site(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session with ``mkdocs build --strict`` into a temporary folder."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    env = {**os.environ, "KB_DB": str(real_db), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

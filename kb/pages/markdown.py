@@ -1,0 +1,115 @@
+"""Markdown building blocks shared by every generated page: status badges, tables, links, escaping."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kb.history import status_label
+
+STATUS_ICONS = {
+    "not-supported": ":material-close-circle:",
+    "alpha": ":material-flask-outline:",
+    "beta": ":material-progress-check:",
+    "stable": ":material-check-circle:",
+    "deprecated": ":material-alert:",
+    "removed": ":material-minus-circle:",
+}
+STATUS_SHORT = {
+    "not-supported": "no",
+    "alpha": "α",
+    "beta": "β",
+    "stable": "GA",
+    "deprecated": "dep",
+    "removed": "rm",
+}
+REASON_LABELS = {
+    "os-limitation": "Windows itself lacks it",
+    "not-implemented": "Not implemented for Windows in Kubernetes",
+    "runtime-or-cni": "Depends on the container runtime or CNI plugin",
+    "needs-windows-update": "Needs a newer Windows release or update",
+    None: "Reason not recorded yet",
+}
+YES_NO_ICONS = {True: ":material-check: yes", False: ":material-close: no", None: "–"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated file of the site: its path under docs/ and its text."""
+
+    path: str
+    text: str
+
+
+def status_badge(status: str, partial: bool = False) -> str:
+    """Status as icon and text (never colour alone), wrapped for the site's colour classes."""
+    return f'<span class="kb-status kb-{status}">{STATUS_ICONS[status]} {status_label(status, partial)}</span>'
+
+
+def status_cell(status: str, partial: bool = False) -> str:
+    """A compact status for big grids: a short label on a coloured chip, the full label in the tooltip.
+
+    Text rather than icons keeps a grid of thousands of cells light (each icon is an inline SVG).
+    """
+    short = STATUS_SHORT[status] + ("*" if partial else "")
+    return f'<span class="kb-chip kb-{status}" title="{status_label(status, partial)}">{short}</span>'
+
+
+def yes_no(value: bool | None) -> str:
+    """A boolean as icon and word."""
+    return YES_NO_ICONS[value]
+
+
+def on_off(value: bool | None) -> str:
+    return {True: "on", False: "off", None: "–"}[value]
+
+
+def cell(text: str | None) -> str:
+    """Text made safe for one Markdown table cell."""
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A Markdown table as lines."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def link(source: str, target: str) -> str:
+    """The relative link from page ``source`` to page ``target`` (both paths under docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def numbered_sources(urls: Sequence[str]) -> str:
+    """Sources as short numbered links for a table cell."""
+    return " ".join(f"[{i}]({url})" for i, url in enumerate(urls, 1)) or "–"
+
+
+def source_list(urls: Iterable[str]) -> list[str]:
+    """Sources as a bulleted list of autolinks."""
+    return [f"- <{url}>" for url in dict.fromkeys(urls)]
+
+
+def front_matter(**fields: str | list[str]) -> list[str]:
+    """YAML front matter for mkdocs (title, description, search boosts)."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if isinstance(value, list) and not value:
+            continue
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {_quote(v)}" for v in value]
+        else:
+            lines.append(f"{key}: {_quote(value)}")
+    return [*lines, "---", ""]
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def join(lines: Iterable[str]) -> str:
+    """Lines -> page text ending in one newline."""
+    return "\n".join(lines).rstrip("\n") + "\n"
