@@ -76,7 +76,7 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
         if getattr(app.state, "catalog", None) is None:  # api.server loads it before forking workers
             app.state.catalog = load_catalog(db_path)
         # The catalog lives as long as the process: keep its objects out of the collector's full
-        # passes, which otherwise stop a worker for tens of milliseconds under load (p99).
+        # passes, which would otherwise scan them all again and again while answering.
         gc.freeze()
         yield
 
