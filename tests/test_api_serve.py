@@ -1,6 +1,7 @@
 """`kb serve` runs the production configuration, and a real server answers like the in-process app."""
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +49,12 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message
         return error.code, error.headers, error.read()
 
 
+def workers(parent: int) -> list[int]:
+    """The server's worker processes."""
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
 def listeners(port: int) -> int:
     """Listening TCP sockets on ``port`` (from /proc/net/tcp: state 0A is LISTEN)."""
     rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
@@ -87,6 +94,15 @@ def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_c
                 assert fetch(f"{base}/v1/{path}", {"If-None-Match": headers["ETag"]})[0] == 304
         status, _, body = fetch(f"{base}/v1/support?feature=no-such-thing&kubernetes=1.26")
         assert status == 404 and body.startswith(b'{"error":')
+        first, _ = workers(server.pid)
+        os.kill(first, signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and (first in workers(server.pid) or len(workers(server.pid)) < 2):
+            time.sleep(0.1)
+        assert first not in workers(server.pid) and len(workers(server.pid)) == 2  # replaced
     finally:
+        survivors = workers(server.pid)
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=15)
+    time.sleep(0.5)
+    assert not [pid for pid in survivors if Path(f"/proc/{pid}").exists()]  # SIGTERM stops every worker
