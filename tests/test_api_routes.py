@@ -170,8 +170,8 @@ def test_the_site_build_runs_the_export_after_mkdocs():
     assert "--out site/api/v1" in recipe
 
 
-def readme_curls() -> list[tuple[str, dict[str, str]]]:
-    """(path, headers) of every curl example in the README."""
+def readme_curls() -> list[tuple[str, dict[str, str], str | None]]:
+    """(path, headers, body file or None) of every curl example in the README."""
     import re
     import shlex
 
@@ -183,14 +183,20 @@ def readme_curls() -> list[tuple[str, dict[str, str]]]:
             continue
         words = shlex.split(line.split("|")[0].split("#")[0])
         headers = dict(w.split(": ", 1) for i, w in enumerate(words) if i and words[i - 1] == "-H")
+        body = next((w[1:] for i, w in enumerate(words) if i and words[i - 1] == "--data-binary"), None)
         url = next(w for w in words if w.startswith("http"))
-        examples.append((re.sub(r"^https?://[^/]+", "", url), headers))
+        examples.append((re.sub(r"^https?://[^/]+", "", url), headers, body))
     return examples
 
 
-@pytest.mark.parametrize("path,headers", readme_curls())
-def test_readme_curl_examples_answer(real_db, tmp_path, path, headers):
+@pytest.mark.parametrize("path,headers,body", readme_curls())
+def test_readme_curl_examples_answer(real_db, tmp_path, path, headers, body):
     with TestClient(create_app(real_db, site_dir=tmp_path / "missing")) as c:
-        response = c.get(path, headers=headers)
+        if body is None:
+            response = c.get(path, headers=headers)
+        else:
+            from tests.conftest import ROOT
+
+            response = c.post(path, headers=headers, content=(ROOT / body).read_bytes())
     assert response.status_code in (200, 404), response.text
     assert response.status_code == 200 or "no-such-thing" in path
