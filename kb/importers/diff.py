@@ -10,7 +10,7 @@ records as a disagreement is ``known`` and is never written over.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -74,6 +74,19 @@ def recorded_disagreement(disagreements: Iterable[Disagreement], value: object) 
     return any(word.search(d.other_value) for d in disagreements)
 
 
+def _field_changes(
+    file: str, entry: str, release: Any, cycle: Any, fields: Sequence[tuple[str, str]], source: str
+) -> list[Change]:
+    """The changes between a curated release and its feed cycle, over ``fields`` (our field, feed attribute)."""
+    found = (
+        _field_change(
+            file, entry, field, getattr(release, field), getattr(cycle, attribute), release.disagreements, source
+        )
+        for field, attribute in fields
+    )
+    return [change for change in found if change]
+
+
 def _field_change(
     file: str, entry: str, field: str, mine: object, theirs: object, disagreements: list[Disagreement], source: str
 ) -> Change | None:
@@ -113,18 +126,7 @@ def compare_kubernetes(dataset: Dataset, cycles: list[Cycle], source: str) -> li
             if cycle.released is not None:
                 changes.append(_new_release(version, cycle, newest.version, newest.windows_stage, source))
             continue
-        for field, attribute in KUBERNETES_FIELDS:
-            change = _field_change(
-                "kubernetes.yaml",
-                version,
-                field,
-                getattr(release, field),
-                getattr(cycle, attribute),
-                release.disagreements,
-                source,
-            )
-            if change:
-                changes.append(change)
+        changes += _field_changes("kubernetes.yaml", version, release, cycle, KUBERNETES_FIELDS, source)
     return changes
 
 
@@ -175,18 +177,7 @@ def compare_windows(dataset: Dataset, cycles: list[Cycle], source: str) -> list[
             continue
         if build and build != release.build:
             changes.append(Change("windows.yaml", release.id, "build", "review", release.build, build, source))
-        for field, attribute in WINDOWS_FIELDS:
-            change = _field_change(
-                "windows.yaml",
-                release.id,
-                field,
-                getattr(release, field),
-                getattr(cycle, attribute),
-                release.disagreements,
-                source,
-            )
-            if change:
-                changes.append(change)
+        changes += _field_changes("windows.yaml", release.id, release, cycle, WINDOWS_FIELDS, source)
     return changes
 
 
