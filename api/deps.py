@@ -10,12 +10,15 @@ from fastapi import Depends, Request
 from kb.catalog import Catalog
 
 
-def get_catalog(request: Request) -> Catalog:
-    """The catalog read once at start-up; shared by every request."""
+async def get_catalog(request: Request) -> Catalog:
+    """The catalog read once at start-up; shared by every request.
+
+    Dependencies are ``async def`` because they do no I/O: FastAPI runs plain ``def`` ones in its threadpool.
+    """
     return request.app.state.catalog
 
 
-def get_today() -> date:
+async def get_today() -> date:
     """Today in UTC: answers with computed dates (``is_maintained``) are as of today."""
     return datetime.now(UTC).date()
 

@@ -17,7 +17,7 @@ Format = Literal["json", "csv", "text"]
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "text": "text/plain; charset=utf-8"}
 
 
-def representation(
+async def representation(
     request: Request,
     format: Annotated[
         Format | None,
