@@ -3,17 +3,21 @@
 Each document keeps its composed YAML node so a finding can point at the line it is about
 (GitHub annotations, editors). JSON is read by the YAML loader too: it is a subset of YAML
 for everything ``kubectl`` prints, and one reader keeps the line numbers in one place.
+
+PyYAML is imported when input is first read, not with the module: the API server imports this module
+for its routes, and its cold start should not pay for a parser only the check endpoints use.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from kb.errors import InputTooLarge, InvalidInput
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_INPUT_BYTES = 8 * 1024 * 1024
 """The largest input read: 8 MiB holds `kubectl get nodes -o json` for several hundred nodes."""
@@ -26,10 +30,6 @@ JSON_FAST_PATH_CHARS = 256 * 1024
 
 MAX_EXPANDED_NODES = 2_000_000
 """The most values a document may hold once YAML aliases are expanded (stops alias bombs)."""
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's loader when PyYAML has it (tens of times faster on a large node list), same results."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +61,9 @@ class Document:
 
 
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+    if node.id == "mapping" and isinstance(part, str):
         return next((value for key, value in node.value if getattr(key, "value", None) == part), None)
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+    if node.id == "sequence" and isinstance(part, int) and part < len(node.value):
         return node.value[part]
     return None
 
@@ -86,9 +86,10 @@ def expanded_size(node: yaml.Node) -> int:
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
+    # A node's ``id`` names its kind ("scalar", "sequence", "mapping"): no need to import PyYAML here.
+    if node.id == "mapping":
         return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
+    if node.id == "sequence":
         return list(node.value)
     return []
 
@@ -116,8 +117,11 @@ def read_documents(text: str | bytes, source: str = "<input>") -> list[Document]
         fast = _read_json(text, source)
         if fast is not None:
             return fast
+    import yaml
+
     documents = []
-    loader = _Loader(text)
+    # libyaml's loader when PyYAML has it: tens of times faster on a large node list, same results.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         while loader.check_node():
             node = loader.get_node()
