@@ -1,5 +1,11 @@
 # The two commands of the README: `make run` (build everything, serve on localhost) and `make test`.
 VENV ?= .venv
+# The interpreter the venv is made from. The distribution's python3 when it is 3.11 or newer: Debian
+# builds it with profile-guided and link-time optimisation, as the python:3.11-slim image of
+# deploy/Dockerfile is built, while a pyenv build without those runs the API about a quarter slower
+# (start-up and requests alike). Override with PYTHON=/path/to/python3.
+PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+  && echo /usr/bin/python3 || echo python3)
 PY := $(VENV)/bin/python
 KB := $(VENV)/bin/kb
 HOST ?= 127.0.0.1
@@ -8,15 +14,21 @@ DB := build/kb.db
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install db site run test browser lint bench clean
+.PHONY: install bytecode db site run test browser lint bench clean
 
 $(VENV)/.installed: pyproject.toml
-	python3 -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
+
+# Compile the package's bytecode, as a regular (non-editable) pip install does: without it every start
+# compiles kb/ and api/ again wherever PYTHONDONTWRITEBYTECODE is set (CI, containers), about 0.1 s of
+# `kb serve`'s cold start. Incremental: only changed modules are compiled again.
+bytecode: install
+	$(PY) -m compileall -q kb api
 
 db: install
 	$(KB) build --db $(DB)
@@ -25,7 +37,7 @@ site: db
 	KB_DB=$(DB) $(PY) -m mkdocs build --strict --quiet
 	$(KB) export --db $(DB) --out site/api/v1
 
-run: site
+run: site bytecode
 	@echo "Site:     http://$(HOST):$(PORT)/"
 	@echo "API:      http://$(HOST):$(PORT)/v1/support?feature=hostprocess-containers&kubernetes=1.22"
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
@@ -43,7 +55,7 @@ browser:
 test: install browser
 	$(PY) -m pytest
 
-bench: install  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs
+bench: bytecode  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs
 	$(PY) bench/bench.py
 
 lint: install
