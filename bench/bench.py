@@ -18,6 +18,7 @@ import random
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -165,6 +166,27 @@ def worker_rss_mb(parent: int) -> list[float]:
     return sizes
 
 
+def quiet(threshold: float = 0.9, window: float = 0.25, limit: float = 10.0) -> float:
+    """Wait until the machine is idle (``threshold`` of CPU time over ``window`` s), at most ``limit`` s.
+
+    A server that was just loaded can still be working off queued requests (Datasette takes
+    seconds), and that would land in the next server's tail latency. Returns the seconds waited.
+    """
+
+    def idle_and_total() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return fields[3] + fields[4], sum(fields)
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        idle0, total0 = idle_and_total()
+        time.sleep(window)
+        idle1, total1 = idle_and_total()
+        if total1 > total0 and (idle1 - idle0) / (total1 - total0) >= threshold:
+            break
+    return time.perf_counter() - start
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time a process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -183,8 +205,20 @@ def cold_start(db: Path) -> tuple[float, float]:
         return seconds, cpu_seconds(process.pid)
 
 
+def base_interpreter(venv: Path) -> str | None:
+    """The interpreter a venv was made from (its pyvenv.cfg ``executable``), None when there is no venv."""
+    config = venv / "pyvenv.cfg"
+    if not config.exists():
+        return None
+    lines = (line.partition("=") for line in config.read_text().splitlines())
+    return next((value.strip() for key, _, value in lines if key.strip() == "executable"), None)
+
+
 def ensure_datasette() -> Path:
+    """Datasette in its own venv, made from the same interpreter as the API's, so neither runs on a faster build."""
     binary = BENCH_VENV / "bin" / "datasette"
+    if base_interpreter(BENCH_VENV) != base_interpreter(VENV.parent):
+        shutil.rmtree(BENCH_VENV, ignore_errors=True)
     if not binary.exists():
         subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
         subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", "--quiet", "datasette"], check=True)
@@ -235,8 +269,15 @@ def servers(work: Path, db: Path, static: Path, pairs: list[tuple[str, str]], ar
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=8, help="seconds per measured run")
-    parser.add_argument("--rounds", type=int, default=2, help="measured runs per server, interleaved")
-    parser.add_argument("--warmup", type=int, default=5, help="seconds of unmeasured load on the API first")
+    parser.add_argument("--rounds", type=int, default=3, help="measured runs per server, interleaved")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=15,
+        help="seconds of unmeasured load on the API first: every worker fills its answer cache (about 3,800 "
+        "lookups each) and reaches its steady memory, as a server does in its first minute of real traffic",
+    )
+    parser.add_argument("--starts", type=int, default=5, help="cold starts measured (the median is the figure)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--skip-datasette", action="store_true")
@@ -259,12 +300,21 @@ def main() -> None:
                 wrk("warm-up", target.base, target.paths, args, duration=args.warmup if target is targets[0] else 1)
             for _ in range(args.rounds):
                 for target in targets:
+                    quiet()
                     rounds.setdefault(target.name, []).append(wrk(target.name, target.base, target.paths, args))
             rss = worker_rss_mb(api.pid)
-        starts = [cold_start(db) for _ in range(3)]
+        starts = []
+        for _ in range(args.starts):
+            quiet()
+            starts.append(cold_start(db))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report(rounds, starts, rss, args)
+
+
+def median_run(results: list[Result]) -> Result:
+    """The run with the median requests per second (the lower middle one for an even count)."""
+    return sorted(results, key=lambda r: r.rps)[(len(results) - 1) // 2]
 
 
 def report(
@@ -277,24 +327,27 @@ def report(
     for results in rounds.values():
         for r in results:
             print(f"{r.name:<30} {r.rps:>10.0f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} {r.errors:>7}")
-    best = {name.split()[0]: max(results, key=lambda r: r.rps) for name, results in rounds.items()}
-    api = best["API"]
-    errors = sum(r.errors for r in rounds[next(iter(rounds))])
-    print(f"\nbest run per server: {', '.join(f'{k} {v.rps:.0f} req/s' for k, v in best.items())}\n")
+    typical = {name.split()[0]: median_run(results) for name, results in rounds.items()}
+    api_runs = rounds[next(iter(rounds))]
+    api = typical["API"]
+    worst_p99 = max(r.p99_ms for r in api_runs)
+    errors = sum(r.errors for r in api_runs)
+    print(f"\nmedian run per server: {', '.join(f'{k} {v.rps:.0f} req/s' for k, v in typical.items())}\n")
     checks = [
-        ("p99 <= 10 ms", api.p99_ms <= TARGETS["p99_ms"], f"{api.p99_ms:.2f} ms (best run)"),
+        ("p99 <= 10 ms in every run", worst_p99 <= TARGETS["p99_ms"], f"{worst_p99:.2f} ms (worst run)"),
         ("zero errors", errors == 0, f"{errors} in all API runs"),
     ]
-    if "nginx" in best:
-        ratio = api.rps / best["nginx"].rps
-        checks.append(("API >= 0.15 x nginx", ratio >= TARGETS["vs_nginx"], f"{ratio:.3f} x"))
-    if "Datasette" in best:
-        ratio = api.rps / best["Datasette"].rps
-        checks.append(("API >= 10 x Datasette", ratio >= TARGETS["vs_datasette"], f"{ratio:.1f} x"))
-    wall, cpu = min(starts)
+    if "nginx" in typical:
+        ratio = api.rps / typical["nginx"].rps
+        checks.append(("API >= 0.15 x nginx", ratio >= TARGETS["vs_nginx"], f"{ratio:.3f} x (medians)"))
+    if "Datasette" in typical:
+        ratio = api.rps / typical["Datasette"].rps
+        checks.append(("API >= 10 x Datasette", ratio >= TARGETS["vs_datasette"], f"{ratio:.1f} x (medians)"))
+    wall = statistics.median(w for w, _ in starts)
+    cpu = statistics.median(c for _, c in starts)
     tries = ", ".join(f"{w:.2f}" for w, _ in starts)
     checks.append(
-        ("cold start < 1 s", wall < TARGETS["cold_start_s"], f"{wall:.2f} s wall (best of {tries}), {cpu:.2f} s CPU")
+        ("cold start < 1 s", wall < TARGETS["cold_start_s"], f"{wall:.2f} s wall, {cpu:.2f} s CPU (median of {tries})")
     )
     sizes = ", ".join(f"{x:.0f} MB" for x in rss)
     checks.append(("RSS < 100 MB per worker", all(x < TARGETS["rss_mb"] for x in rss), sizes))

@@ -1,0 +1,73 @@
+"""The benchmark's own arithmetic: which run is the figure, and when a target counts as met.
+
+The load runs need wrk and nginx and are not run here; what is tested is how the script reads them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(bench: ModuleType, name: str, rps: float, p99: float = 5.0, errors: int = 0):
+    return bench.Result(name, rps, 1.0, p99, errors)
+
+
+@pytest.mark.parametrize(
+    ("rates", "expected"),
+    [([3.0], 3.0), ([5.0, 1.0, 3.0], 3.0), ([4.0, 1.0, 2.0, 3.0], 2.0)],
+)
+def test_median_run_is_the_middle_by_throughput(bench: ModuleType, rates: list[float], expected: float) -> None:
+    assert bench.median_run([run(bench, "API", r) for r in rates]).rps == expected
+
+
+def test_base_interpreter_reads_pyvenv_cfg(bench: ModuleType, tmp_path: Path) -> None:
+    assert bench.base_interpreter(tmp_path) is None
+    (tmp_path / "pyvenv.cfg").write_text("home = /usr/bin\nexecutable = /usr/bin/python3.11\nversion = 3.11.2\n")
+    assert bench.base_interpreter(tmp_path) == "/usr/bin/python3.11"
+
+
+def report_lines(bench: ModuleType, capsys: pytest.CaptureFixture[str], api_p99: list[float], starts: list[float]):
+    rounds = {
+        "API /v1/support": [run(bench, "API /v1/support", 15_000 + i, p99) for i, p99 in enumerate(api_p99)],
+        "nginx static JSON": [run(bench, "nginx static JSON", 40_000) for _ in api_p99],
+        "Datasette (same DB)": [run(bench, "Datasette (same DB)", 150) for _ in api_p99],
+    }
+    args = argparse.Namespace(connections=32, threads=2, rounds=len(api_p99), duration=8)
+    bench.report(rounds, [(s, s) for s in starts], [60.0, 61.0], args)
+    out = capsys.readouterr().out
+    return {line[6:32].strip(): line[:4] for line in out.splitlines() if line[:4] in ("PASS", "MISS")}
+
+
+def test_every_target_met(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    verdicts = report_lines(bench, capsys, [6.0, 7.0, 5.0], [0.8, 0.9, 0.7])
+    assert set(verdicts.values()) == {"PASS"}
+    assert len(verdicts) == 6
+
+
+def test_one_slow_run_misses_the_latency_target(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    verdicts = report_lines(bench, capsys, [6.0, 12.0, 5.0], [0.8, 0.9, 0.7])
+    assert verdicts["p99 <= 10 ms in every run"] == "MISS"
+    assert verdicts["cold start < 1 s"] == "PASS"
+
+
+def test_cold_start_is_the_median_not_the_best(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    verdicts = report_lines(bench, capsys, [6.0, 6.0, 6.0], [0.9, 1.1, 1.2])
+    assert verdicts["cold start < 1 s"] == "MISS"
