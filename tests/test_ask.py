@@ -1,6 +1,5 @@
 """Free-text questions: a broad set of phrasings per kind, each checked against the engine's own answer."""
 
-import importlib.util
 import sys
 import types
 from datetime import date
@@ -15,6 +14,7 @@ from kb.errors import QuestionNotAnswered
 from kb.history import is_usable, step_at
 from kb.query import support
 from kb.releases import kubernetes_detail, windows_detail
+from kb.upgrade import plan
 
 TODAY = date(2026, 11, 25)
 
@@ -352,15 +352,6 @@ def test_unknown_features_come_with_suggestions(real_catalog):
     assert "hostprocess-containers" in error.value.suggestions
 
 
-@pytest.mark.skipif(importlib.util.find_spec("kb.upgrade") is not None, reason="kb.upgrade exists")
-def test_upgrade_questions_say_upgrade_plans_are_not_available(real_catalog):
-    with pytest.raises(QuestionNotAnswered) as error:
-        ask(real_catalog, "check upgrade 1.23 to 1.27 ws2019", TODAY)
-    assert error.value.code == "not_available" and not error.value.not_found
-    assert error.value.interpretation["kind"] == "upgrade"
-    assert error.value.interpretation["kubernetes_to"] == "1.27"
-
-
 class FakePlan(BaseModel):
     from_version: str
     to_version: str
@@ -388,10 +379,7 @@ def test_upgrade_questions_go_to_kb_upgrade_when_it_exists(real_catalog, monkeyp
     assert answer.text == "plan 1.23-1.27"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("kb.upgrade") is None, reason="kb.upgrade is not merged yet")
 def test_upgrade_questions_answer_with_the_upgrade_plan(real_catalog):
-    from kb.upgrade import plan
-
     answer = ask(real_catalog, "check upgrade 1.23 to 1.27 ws2019", TODAY)
     assert answer.interpretation.kind == "upgrade"
     assert answer.answer == plan(real_catalog, "1.23", "1.27", windows="ltsc2019").model_dump(
