@@ -9,6 +9,7 @@ frozen out of the garbage collector, so its pages stay shared), which makes a wo
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import signal
@@ -21,6 +22,7 @@ import uvicorn
 from fastapi import FastAPI
 
 RESTART_PAUSE = 1.0
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -76,26 +78,35 @@ def serve(host: str, port: int, workers: int, db: Path, site: Path | None = None
     stopping = False
 
     def start() -> None:
-        pid = os.fork()
-        if pid == 0:
-            for number in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(number, signal.SIG_DFL)
-            try:
-                run_worker(app, host, port)
-            finally:
-                os._exit(0)
-        children.add(pid)
+        # Stop signals wait while forking: one landing in a new child before it resets its handlers
+        # would run the parent's handler there, and that worker would never stop.
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                for number in STOP_SIGNALS:
+                    signal.signal(number, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+                try:
+                    run_worker(app, host, port)
+                finally:
+                    os._exit(0)
+            children.add(pid)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
     def stop(number: int, _frame: object) -> None:
         nonlocal stopping
         stopping = True
         for pid in children:
-            os.kill(pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    for number in STOP_SIGNALS:
+        signal.signal(number, stop)
     for _ in range(workers):
-        start()
+        if not stopping:
+            start()
     while children:
         try:
             pid, _status = os.wait()
@@ -105,4 +116,5 @@ def serve(host: str, port: int, workers: int, db: Path, site: Path | None = None
         if not stopping:
             print(f"kb serve: worker {pid} exited; starting another", file=sys.stderr)
             time.sleep(RESTART_PAUSE)
-            start()
+            if not stopping:  # a stop signal may have come during the pause
+                start()

@@ -106,3 +106,42 @@ def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_c
         server.wait(timeout=15)
     time.sleep(0.5)
     assert not [pid for pid in survivors if Path(f"/proc/{pid}").exists()]  # SIGTERM stops every worker
+
+
+@pytest.mark.slow
+def test_a_stop_right_after_a_worker_restart_stops_every_process(real_db, tmp_path):
+    """SIGTERM the server the moment a replacement worker exists: the new worker must stop too.
+
+    Before stop signals were blocked around fork, the new worker could catch the SIGTERM meant for
+    it with the parent's handler and then serve forever (every time, in this loop).
+    """
+    kb = Path(sys.executable).with_name("kb")
+    env = {**os.environ, "KB_SITE": str(tmp_path / "no-site")}
+    for _ in range(3):
+        port = free_port()
+        server = subprocess.Popen(
+            [str(kb), "serve", "--port", str(port), "--workers", "2", "--db", str(real_db)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and len(workers(server.pid)) < 2:
+                time.sleep(0.02)
+            first = workers(server.pid)[0]
+            os.kill(first, signal.SIGKILL)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and (first in workers(server.pid) or len(workers(server.pid)) < 2):
+                pass  # no sleep: signal the server as soon as the replacement is forked
+            survivors = workers(server.pid)
+            server.terminate()
+            server.wait(timeout=15)
+        finally:
+            if server.poll() is None:
+                for pid in workers(server.pid):
+                    os.kill(pid, signal.SIGKILL)
+                server.kill()
+                server.wait()
+        time.sleep(0.2)
+        assert not [pid for pid in survivors if Path(f"/proc/{pid}").exists()]
