@@ -16,9 +16,8 @@ from api import docs, errors
 from api.edge import Edge
 from api.routes import ROUTERS
 from kb import __version__
-from kb.catalog import Catalog, load_catalog
+from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 
-DEFAULT_DB = Path("build/kb.db")
 DEFAULT_SITE = Path("site")
 DESCRIPTION = """\
 Answers about Windows nodes on Kubernetes, from a curated and sourced dataset.

@@ -26,6 +26,9 @@ from kb.models import (
 )
 from kb.versions import KubernetesMinor, WindowsIndex, normalise, parse_kubernetes
 
+DEFAULT_DB = Path("build/kb.db")
+"""Where ``kb build`` writes the database, and where the CLI and the API read it unless told otherwise."""
+
 _JSON_COLUMNS = {
     "notes",
     "sources",

@@ -6,8 +6,6 @@ Exit codes: ``support`` 0 supported, 1 not supported; ``check`` and ``upgrade`` 
 
 from __future__ import annotations
 
-import gc
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,12 +14,11 @@ from typing import Annotated, NoReturn
 import typer
 
 from kb import query
-from kb.catalog import Catalog, load_catalog
+from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 from kb.errors import DataInvalid, KbError
 from kb.render import support_line
 
 EXIT_SUPPORTED, EXIT_NOT_SUPPORTED, EXIT_BAD_INPUT = 0, 1, 2
-DEFAULT_DB = Path("build/kb.db")
 DEFAULT_DATA = Path("data")
 
 app = typer.Typer(
@@ -204,26 +201,18 @@ def import_feeds(
         typer.echo(f"wrote {path}")
 
 
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default: one per core).")] = None,
-    db: DbOption = DEFAULT_DB,
-) -> None:
-    """Serve the JSON API (and the built site, when present) with production settings.
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+)
+def serve(ctx: typer.Context) -> None:
+    """Serve the JSON API (and the built site) with production settings; options: kb serve --help.
 
-    With no options: one worker process per core, each on its own SO_REUSEPORT socket so the
-    kernel balances connections, uvloop and httptools, no access log. The database is immutable
-    while it runs, so workers share nothing and scale with cores.
+    The options are the server's own (api.server.main): the kb command passes them there before
+    loading this CLI, so a server does not start by importing the CLI framework.
     """
-    gc.disable()  # no collector passes while the server's modules load: api.server.preload freezes and resumes
-    from api.server import serve as run_server
+    from api.server import main as run_server
 
-    if not db.exists():
-        fail(f"no database at {db}: run 'kb build' first")
-    site = Path(os.environ.get("KB_SITE", "site"))
-    run_server(host, port, workers or len(os.sched_getaffinity(0)) or 1, db.resolve(), site)
+    raise typer.Exit(run_server(ctx.args))
 
 
 from kb.tools_cli import register_tools  # noqa: E402 - the tools add commands to the app above

@@ -29,9 +29,77 @@ def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real
     assert (config.loop, config.http, config.access_log, config.proxy_headers) == ("uvloop", "httptools", False, False)
 
 
-def test_serve_without_a_database_is_exit_2(tmp_path):
+def test_serve_passes_its_options_to_the_server(monkeypatch, real_db):
+    from api import server
+
+    seen = {}
+    monkeypatch.setattr(server, "serve", lambda host, port, workers, db, site=None: seen.update(locals()))
+    argv = ["--host", "0.0.0.0", "--port", "9001", "--workers", "3", "--db", str(real_db)]
+    assert server.main(argv) == 0
+    assert (seen["host"], seen["port"], seen["workers"], seen["db"]) == ("0.0.0.0", 9001, 3, real_db.resolve())
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--db", "missing.db"], "no database at missing.db"),
+        (["--workers", "0"], "--workers must be 1 or more"),
+        (["--port", "eighty"], "invalid int value"),
+        (["--verbose"], "unrecognized arguments"),
+    ],
+)
+def test_bad_serve_options_are_exit_2(tmp_path, monkeypatch, capsys, argv, message):
+    from api import server
+
+    monkeypatch.chdir(tmp_path)
+    try:
+        code = server.main(argv)
+    except SystemExit as exit:  # argparse's own errors
+        code = exit.code
+    assert code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_taken_port_is_exit_2_with_a_message(real_db, capsys):
+    from api import server
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert server.main(["--port", str(port), "--db", str(real_db)]) == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
+
+
+def test_serve_without_a_database_is_exit_2_through_the_cli(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 2
+
+
+def test_the_kb_command_serves_without_loading_the_cli_framework(tmp_path):
+    """``kb serve`` goes to the server before typer is imported; other commands are the typer CLI."""
+    probe = (
+        "import sys\n"
+        "from kb.__main__ import main\n"
+        "sys.argv = ['kb', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, 'typer' in sys.modules)\n"
+    )
+    missing = str(tmp_path / "missing.db")
+    serve = subprocess.run([sys.executable, "-c", probe, "serve", "--db", missing], capture_output=True, text=True)
+    assert serve.stdout.split() == ["2", "False"] and "no database" in serve.stderr
+    support = subprocess.run(
+        [sys.executable, "-c", probe, "support", "gmsa", "--db", missing], capture_output=True, text=True
+    )
+    assert support.stdout.split() == ["2", "True"]
+
+
+def test_serve_help_lists_the_server_options():
+    result = subprocess.run([sys.executable, "-m", "kb", "serve", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert all(option in result.stdout for option in ("--host", "--port", "--workers", "--db", "KB_DB"))
 
 
 def free_port() -> int:
