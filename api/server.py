@@ -27,10 +27,10 @@ import uvicorn
 from fastapi import FastAPI
 
 from kb.catalog import DEFAULT_DB
+from kb.errors import EXIT_BAD_INPUT
 
 RESTART_PAUSE = 1.0
 STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
-EXIT_BAD_INPUT = 2
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

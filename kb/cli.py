@@ -15,10 +15,10 @@ import typer
 
 from kb import query
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
-from kb.errors import DataInvalid, KbError
+from kb.errors import EXIT_BAD_INPUT, DataInvalid, KbError
 from kb.render import support_line
 
-EXIT_SUPPORTED, EXIT_NOT_SUPPORTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_SUPPORTED, EXIT_NOT_SUPPORTED = 0, 1
 DEFAULT_DATA = Path("data")
 
 app = typer.Typer(

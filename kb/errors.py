@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+EXIT_BAD_INPUT = 2
+"""Every command's exit code for bad input: an unknown name, an unreadable version or file, a bad option."""
+
 
 class KbError(Exception):
     """Base of every error a question can raise; ``code`` is stable for scripts."""

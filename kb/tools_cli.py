@@ -15,7 +15,7 @@ import typer
 from kb.checks.documents import MAX_INPUT_BYTES, Document, read_documents
 from kb.errors import KbError
 
-EXIT_CLEAN, EXIT_ERRORS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_CLEAN, EXIT_ERRORS = 0, 1
 
 
 class Format(StrEnum):

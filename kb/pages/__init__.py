@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any
 
 from kb.catalog import Catalog
-from kb.cli import EXIT_BAD_INPUT, EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
+from kb.cli import EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
+from kb.errors import EXIT_BAD_INPUT
 from kb.pages import paths
 from kb.pages.about import about_page, footer_text
 from kb.pages.features import category_page, feature_page, features_index
