@@ -13,24 +13,21 @@ frozen out of the garbage collector, so its pages stay shared), which makes a wo
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import os
-import signal
 import socket
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
 
+from api.supervisor import supervise
 from kb.catalog import DEFAULT_DB
 from kb.errors import EXIT_BAD_INPUT
 
 RESTART_PAUSE = 1.0
-STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -76,56 +73,13 @@ def preload(db: Path, site: Path | None) -> FastAPI:
 
 
 def serve(host: str, port: int, workers: int, db: Path, site: Path | None = None) -> None:
-    """Run ``workers`` processes on ``host:port``; restart any that dies; stop all on SIGTERM or SIGINT."""
+    """Serve on ``host:port`` from ``workers`` processes (see :func:`api.supervisor.supervise`)."""
     listening_socket(host, port).close()  # fail here, once, if the port is taken
     app = preload(db, site)
     if workers <= 1:
         run_worker(app, host, port)
         return
-    children: set[int] = set()
-    stopping = False
-
-    def start() -> None:
-        # Stop signals wait while forking: one landing in a new child before it resets its handlers
-        # would run the parent's handler there, and that worker would never stop.
-        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-        try:
-            pid = os.fork()
-            if pid == 0:
-                for number in STOP_SIGNALS:
-                    signal.signal(number, signal.SIG_DFL)
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
-                try:
-                    run_worker(app, host, port)
-                finally:
-                    os._exit(0)
-            children.add(pid)
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
-
-    def stop(number: int, _frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-        for pid in children:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGTERM)
-
-    for number in STOP_SIGNALS:
-        signal.signal(number, stop)
-    for _ in range(workers):
-        if not stopping:
-            start()
-    while children:
-        try:
-            pid, _status = os.wait()
-        except ChildProcessError:
-            break
-        children.discard(pid)
-        if not stopping:
-            print(f"kb serve: worker {pid} exited; starting another", file=sys.stderr)
-            time.sleep(RESTART_PAUSE)
-            if not stopping:  # a stop signal may have come during the pause
-                start()
+    supervise(workers, lambda: run_worker(app, host, port), RESTART_PAUSE)
 
 
 def arguments() -> argparse.ArgumentParser:

@@ -143,7 +143,7 @@ def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_c
         [str(kb), "serve", "--port", str(port), "--workers", "2", "--db", str(real_db)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,  # never an unread pipe: a full one would block the server
     )
     base = f"http://127.0.0.1:{port}"
     try:

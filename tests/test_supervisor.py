@@ -1,0 +1,148 @@
+"""The worker supervisor behind ``kb serve --workers N``: restarts, stops, and no lost stop signal.
+
+Each test runs the supervisor in its own process (it forks), with trivial workers, and drives it
+with signals the way an operator or Kubernetes would.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+WORKERS = {
+    # waits for signals with their default action: SIGTERM ends it
+    "idle": "def work():\n    while True:\n        signal.pause()\n",
+    # a worker stuck in shutdown: it ignores SIGTERM
+    "stubborn": "def work():\n    signal.signal(signal.SIGTERM, signal.SIG_IGN)\n    while True:\n        signal.pause()\n",
+    # cannot start: fails at once
+    "broken": "def work():\n    raise RuntimeError('no database')\n",
+}
+
+
+def supervisor(worker: str, workers: int = 2, restart_pause: float = 0.2, kill_after: float = 30.0) -> subprocess.Popen:
+    program = (
+        "import signal\n"
+        "from api.supervisor import supervise\n"
+        f"{WORKERS[worker]}"
+        f"supervise({workers}, work, restart_pause={restart_pause}, kill_after={kill_after})\n"
+        "print('supervisor returned', flush=True)\n"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", program], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def workers_of(parent: int) -> list[int]:
+    children = Path(f"/proc/{parent}/task/{parent}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie waiting to be reaped counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def finish(process: subprocess.Popen, seconds: float = 10.0) -> tuple[str, str]:
+    """Wait for the supervisor; if it hangs, kill it and its workers and fail."""
+    try:
+        return process.communicate(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        for pid in workers_of(process.pid):
+            os.kill(pid, signal.SIGKILL)
+        process.kill()
+        process.communicate()
+        pytest.fail(f"the supervisor did not stop within {seconds} s")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_stops_every_worker_and_returns(stop):
+    process = supervisor("idle", workers=3)
+    assert wait_until(lambda: len(workers_of(process.pid)) == 3)
+    started = workers_of(process.pid)
+    process.send_signal(stop)
+    out, _ = finish(process)
+    assert process.returncode == 0 and out == "supervisor returned\n"
+    assert not [pid for pid in started if alive(pid)]
+
+
+def test_a_worker_that_dies_is_replaced_after_the_pause():
+    process = supervisor("idle", workers=2, restart_pause=0.5)
+    assert wait_until(lambda: len(workers_of(process.pid)) == 2)
+    first, second = workers_of(process.pid)
+    os.kill(first, signal.SIGKILL)
+    killed = time.monotonic()
+    replaced = wait_until(lambda: len(workers_of(process.pid)) == 2 and first not in workers_of(process.pid))
+    waited = time.monotonic() - killed
+    now = workers_of(process.pid)
+    process.terminate()
+    _, err = finish(process)
+    assert replaced and second in now, (first, second, now, err)
+    assert waited >= 0.45, waited  # no tight fork loop
+    assert f"worker {first} exited; starting another" in err
+
+
+def test_a_worker_that_cannot_start_says_why_and_is_retried_slowly():
+    process = supervisor("broken", workers=1, restart_pause=0.3)
+    time.sleep(1.0)
+    process.terminate()
+    _, err = finish(process)
+    failures = err.count("RuntimeError: no database")
+    assert 2 <= failures <= 5  # retried, about every 0.3 s, not hundreds of times
+
+
+def test_a_worker_that_ignores_sigterm_is_killed_after_the_grace_period():
+    process = supervisor("stubborn", workers=2, kill_after=1.0)
+    assert wait_until(lambda: len(workers_of(process.pid)) == 2)
+    time.sleep(0.2)  # the workers have set SIGTERM to ignored
+    stopped = time.monotonic()
+    process.terminate()
+    out, _ = finish(process)
+    assert out == "supervisor returned\n"
+    assert 0.9 <= time.monotonic() - stopped < 5
+
+
+@pytest.mark.slow
+def test_no_stop_signal_is_lost_however_it_is_timed():
+    """SIGTERM the supervisor the instant its last worker exists, many times: it must stop every time.
+
+    A race, so a statistical test: the old supervisor, a Python signal handler around a blocking
+    ``os.wait()``, hung in about 1 stop in 300 (the handler ran only after a wait that never
+    returned; a CI run hung on it), and this test failed on it in 2 runs of 6. Signals taken with
+    ``sigwaitinfo`` cannot be lost, so on the supervisor as it is the test cannot fail by chance.
+    """
+    hangs = 0
+    for _ in range(200):
+        process = supervisor("idle", workers=2)
+        while len(workers_of(process.pid)) < 2 and process.poll() is None:
+            pass  # no sleep: the signal must land right after the fork
+        process.terminate()
+        try:
+            process.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            hangs += 1
+            for pid in workers_of(process.pid):
+                os.kill(pid, signal.SIGKILL)
+            process.kill()
+            process.communicate()
+    assert hangs == 0
