@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from api.main import create_app
 from kb.cli import app as cli
+from tests.processes import alive, children_of, listed_children, replaced_by_another
 
 
 def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real_db):
@@ -117,12 +118,6 @@ def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message
         return error.code, error.headers, error.read()
 
 
-def workers(parent: int) -> list[int]:
-    """The server's worker processes."""
-    children = Path(f"/proc/{parent}/task/{parent}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-
 def listeners(port: int) -> int:
     """Listening TCP sockets on ``port`` (from /proc/net/tcp: state 0A is LISTEN)."""
     rows = Path("/proc/net/tcp").read_text().splitlines()[1:]
@@ -162,18 +157,17 @@ def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_c
                 assert fetch(f"{base}/v1/{path}", {"If-None-Match": headers["ETag"]})[0] == 304
         status, _, body = fetch(f"{base}/v1/support?feature=no-such-thing&kubernetes=1.26")
         assert status == 404 and body.startswith(b'{"error":')
-        first, _ = workers(server.pid)
+        first = min(children_of(server.pid))
         os.kill(first, signal.SIGKILL)
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and (first in workers(server.pid) or len(workers(server.pid)) < 2):
+        while time.monotonic() < deadline and not replaced_by_another(first, children_of(server.pid)):
             time.sleep(0.1)
-        assert first not in workers(server.pid) and len(workers(server.pid)) == 2  # replaced
+        assert replaced_by_another(first, children_of(server.pid))
     finally:
-        survivors = workers(server.pid)
+        survivors = children_of(server.pid)
         server.terminate()
         server.wait(timeout=15)
-    time.sleep(0.5)
-    assert not [pid for pid in survivors if Path(f"/proc/{pid}").exists()]  # SIGTERM stops every worker
+    assert not [pid for pid in survivors if alive(pid)]  # SIGTERM stops every worker
 
 
 @pytest.mark.slow
@@ -195,21 +189,20 @@ def test_a_stop_right_after_a_worker_restart_stops_every_process(real_db, tmp_pa
         )
         try:
             deadline = time.monotonic() + 30
-            while time.monotonic() < deadline and len(workers(server.pid)) < 2:
+            while time.monotonic() < deadline and len(children_of(server.pid)) < 2:
                 time.sleep(0.02)
-            first = workers(server.pid)[0]
+            first = min(children_of(server.pid))
             os.kill(first, signal.SIGKILL)
             deadline = time.monotonic() + 20
-            while time.monotonic() < deadline and (first in workers(server.pid) or len(workers(server.pid)) < 2):
-                pass  # no sleep: signal the server as soon as the replacement is forked
-            survivors = workers(server.pid)
+            while time.monotonic() < deadline and not replaced_by_another(first, set(listed_children(server.pid))):
+                pass  # no sleep, and the fast listing: signal the server as soon as the replacement is forked
+            survivors = children_of(server.pid)
             server.terminate()
             server.wait(timeout=15)
         finally:
             if server.poll() is None:
-                for pid in workers(server.pid):
+                for pid in children_of(server.pid):
                     os.kill(pid, signal.SIGKILL)
                 server.kill()
                 server.wait()
-        time.sleep(0.2)
-        assert not [pid for pid in survivors if Path(f"/proc/{pid}").exists()]
+        assert not [pid for pid in survivors if alive(pid)]

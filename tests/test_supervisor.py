@@ -6,6 +6,7 @@ with signals the way an operator or Kubernetes would.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -16,22 +17,36 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import alive, children_of, listed_children, replaced_by_another
+
 ROOT = Path(__file__).resolve().parent.parent
 
 WORKERS = {
     # waits for signals with their default action: SIGTERM ends it
     "idle": "def work():\n    while True:\n        signal.pause()\n",
-    # a worker stuck in shutdown: it ignores SIGTERM
-    "stubborn": "def work():\n    signal.signal(signal.SIGTERM, signal.SIG_IGN)\n    while True:\n        signal.pause()\n",
-    # cannot start: fails at once
-    "broken": "def work():\n    raise RuntimeError('no database')\n",
+    # a worker stuck in shutdown: it ignores SIGTERM, then says it is running
+    "stubborn": (
+        "def work():\n"
+        "    signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "    log('ignoring SIGTERM')\n"
+        "    while True:\n"
+        "        signal.pause()\n"
+    ),
+    # cannot start: notes the attempt, then fails
+    "broken": "def work():\n    log('attempt')\n    raise RuntimeError('no database')\n",
 }
 
 
-def supervisor(worker: str, workers: int = 2, restart_pause: float = 0.2, kill_after: float = 30.0) -> subprocess.Popen:
+def supervisor(
+    worker: str, workers: int = 2, restart_pause: float = 0.2, kill_after: float = 30.0, log: Path | None = None
+) -> subprocess.Popen:
+    """The supervisor of ``workers`` copies of ``WORKERS[worker]``; workers append (time, event) lines to ``log``."""
     program = (
-        "import signal\n"
+        "import os, signal, time\n"
         "from api.supervisor import supervise\n"
+        "def log(event):\n"
+        f"    with open({str(log)!r}, 'a') as f:\n"
+        "        f.write(f'{time.monotonic()} {event}\\n')\n"
         f"{WORKERS[worker]}"
         f"supervise({workers}, work, restart_pause={restart_pause}, kill_after={kill_after})\n"
         "print('supervisor returned', flush=True)\n"
@@ -39,11 +54,6 @@ def supervisor(worker: str, workers: int = 2, restart_pause: float = 0.2, kill_a
     return subprocess.Popen(
         [sys.executable, "-c", program], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-
-
-def workers_of(parent: int) -> list[int]:
-    children = Path(f"/proc/{parent}/task/{parent}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
 
 
 def wait_until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
@@ -55,20 +65,12 @@ def wait_until(condition: Callable[[], bool], seconds: float = 10.0) -> bool:
     return condition()
 
 
-def alive(pid: int) -> bool:
-    """Running (a zombie waiting to be reaped counts as gone)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 def finish(process: subprocess.Popen, seconds: float = 10.0) -> tuple[str, str]:
     """Wait for the supervisor; if it hangs, kill it and its workers and fail."""
     try:
         return process.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:
-        for pid in workers_of(process.pid):
+        for pid in children_of(process.pid):
             os.kill(pid, signal.SIGKILL)
         process.kill()
         process.communicate()
@@ -78,8 +80,8 @@ def finish(process: subprocess.Popen, seconds: float = 10.0) -> tuple[str, str]:
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_stops_every_worker_and_returns(stop):
     process = supervisor("idle", workers=3)
-    assert wait_until(lambda: len(workers_of(process.pid)) == 3)
-    started = workers_of(process.pid)
+    assert wait_until(lambda: len(children_of(process.pid)) == 3)
+    started = children_of(process.pid)
     process.send_signal(stop)
     out, _ = finish(process)
     assert process.returncode == 0 and out == "supervisor returned\n"
@@ -88,13 +90,13 @@ def test_a_stop_signal_stops_every_worker_and_returns(stop):
 
 def test_a_worker_that_dies_is_replaced_after_the_pause():
     process = supervisor("idle", workers=2, restart_pause=0.5)
-    assert wait_until(lambda: len(workers_of(process.pid)) == 2)
-    first, second = workers_of(process.pid)
+    assert wait_until(lambda: len(children_of(process.pid)) == 2)
+    first, second = children_of(process.pid)
     os.kill(first, signal.SIGKILL)
     killed = time.monotonic()
-    replaced = wait_until(lambda: len(workers_of(process.pid)) == 2 and first not in workers_of(process.pid))
+    replaced = wait_until(lambda: replaced_by_another(first, children_of(process.pid)))
     waited = time.monotonic() - killed
-    now = workers_of(process.pid)
+    now = children_of(process.pid)
     process.terminate()
     _, err = finish(process)
     assert replaced and second in now, (first, second, now, err)
@@ -102,19 +104,27 @@ def test_a_worker_that_dies_is_replaced_after_the_pause():
     assert f"worker {first} exited; starting another" in err
 
 
-def test_a_worker_that_cannot_start_says_why_and_is_retried_slowly():
-    process = supervisor("broken", workers=1, restart_pause=0.3)
-    time.sleep(1.0)
+def events(log: Path) -> list[tuple[float, str]]:
+    lines = log.read_text().split("\n")[:-1] if log.exists() else []  # whole lines: a worker may be writing
+    return [(float(when), event) for when, event in (line.split(" ", 1) for line in lines)]
+
+
+def test_a_worker_that_cannot_start_says_why_and_is_retried_slowly(tmp_path):
+    log = tmp_path / "log"
+    process = supervisor("broken", workers=1, restart_pause=0.3, log=log)
+    assert wait_until(lambda: len(events(log)) >= 3)
     process.terminate()
     _, err = finish(process)
-    failures = err.count("RuntimeError: no database")
-    assert 2 <= failures <= 5  # retried, about every 0.3 s, not hundreds of times
+    attempts = [when for when, _ in events(log)]
+    assert all(later - earlier >= 0.28 for earlier, later in itertools.pairwise(attempts))  # no tight fork loop
+    # each failure says why (the last attempt may have been stopped before it failed)
+    assert err.count("RuntimeError: no database") >= len(attempts) - 1 >= 2
 
 
-def test_a_worker_that_ignores_sigterm_is_killed_after_the_grace_period():
-    process = supervisor("stubborn", workers=2, kill_after=1.0)
-    assert wait_until(lambda: len(workers_of(process.pid)) == 2)
-    time.sleep(0.2)  # the workers have set SIGTERM to ignored
+def test_a_worker_that_ignores_sigterm_is_killed_after_the_grace_period(tmp_path):
+    log = tmp_path / "log"
+    process = supervisor("stubborn", workers=2, kill_after=1.0, log=log)
+    assert wait_until(lambda: len(events(log)) == 2)  # both workers now ignore SIGTERM
     stopped = time.monotonic()
     process.terminate()
     out, _ = finish(process)
@@ -134,14 +144,14 @@ def test_no_stop_signal_is_lost_however_it_is_timed():
     hangs = 0
     for _ in range(200):
         process = supervisor("idle", workers=2)
-        while len(workers_of(process.pid)) < 2 and process.poll() is None:
-            pass  # no sleep: the signal must land right after the fork
+        while len(listed_children(process.pid)) < 2 and process.poll() is None:
+            pass  # no sleep, and the fast listing: the signal must land right after the fork
         process.terminate()
         try:
             process.communicate(timeout=5)
         except subprocess.TimeoutExpired:
             hangs += 1
-            for pid in workers_of(process.pid):
+            for pid in children_of(process.pid):
                 os.kill(pid, signal.SIGKILL)
             process.kill()
             process.communicate()
