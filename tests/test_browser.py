@@ -158,9 +158,15 @@ def test_search_leads_to_the_feature_page(page, site_url, real_catalog, term):
     expected = query.search_features(real_catalog, term)[0]
     page.goto(site_url)
     page.click("label.md-search__icon, .md-search__input")
+    # The search runs on key-up, so a value filled in at once is only searched if it is there when
+    # the index becomes ready, which a loaded machine can miss ("hostprocess" in the box, no
+    # results, 30 s later). So: wait for the index, fill in the term, and end with one key-up.
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')", timeout=60_000
+    )
     page.fill("input.md-search__input", term)
-    first = page.wait_for_selector(".md-search-result__item a")
-    first.click()
+    page.press("input.md-search__input", "End")
+    page.locator(".md-search-result__item a").first.click()
     page.wait_for_url(f"**/features/{expected.id}/**")
     assert expected.name in page.inner_text("h1")
 
