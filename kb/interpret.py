@@ -22,6 +22,7 @@ from kb.query import resolve_feature, resolve_minor, resolve_runtime, resolve_wi
 from kb.versions import (
     KubernetesMinor,
     RuntimeSpec,
+    build_revision,
     is_version_number,
     looks_like_kubernetes,
     looks_like_windows,
@@ -79,6 +80,7 @@ class WindowsMention:
     mention: Mention
     release: WindowsRelease
     role: Literal["host", "image"] | None
+    revision: int | None = None  # the update level, when the question gives a full build (10.0.17763.1817)
 
 
 @dataclass
@@ -193,7 +195,7 @@ def _read_windows(catalog: Catalog, reading: Reading) -> None:
             continue
         role = _role(reading, start, end)
         mention = reading.take(start, end, f"Windows: {text} -> {release.id}" + (f" ({role})" if role else ""))
-        reading.windows.append(WindowsMention(mention, release, role))
+        reading.windows.append(WindowsMention(mention, release, role, build_revision(text) if single else None))
     reading.windows.sort(key=lambda w: w.mention.start)
 
 

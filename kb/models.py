@@ -70,6 +70,8 @@ Slug = Annotated[str, AfterValidator(_check_slug)]
 MinorText = Annotated[str, AfterValidator(_check_minor)]
 BuildText = Annotated[str, AfterValidator(_check_build)]
 NonEmpty = Annotated[str, Field(min_length=1)]
+WindowsUpdateBuild = Annotated[str, Field(pattern=r"^10\.0\.[0-9]{5}\.[0-9]+$", examples=["10.0.17763.1817"])]
+UpdateId = Annotated[str, Field(pattern=r"^KB[0-9]{6,7}$", examples=["KB5000822"])]
 
 
 class Strict(BaseModel):
@@ -100,15 +102,25 @@ class Disagreement(Strict):
 
 
 class Requirement(Strict):
-    """A condition for a step: a minimum Windows release, a runtime, or free text."""
+    """A condition for a step: a minimum Windows release or update, a runtime, or free text."""
 
     windows: Slug | None = Field(default=None, description="Minimum Windows release id (by build).")
+    windows_build: WindowsUpdateBuild | None = Field(
+        default=None,
+        description="Minimum update of that release, as the full OS build, e.g. 10.0.17763.1817; "
+        "newer releases meet it.",
+    )
+    windows_update: UpdateId | None = Field(
+        default=None, description="The update that brings windows_build, e.g. KB5000822."
+    )
     runtime: Slug | None = Field(default=None, description="Runtime id that is required.")
     runtime_version: str | None = Field(default=None, description="Minimum runtime version, e.g. 1.6.")
     text: str | None = Field(default=None, description="Human wording; generated when omitted.")
 
     @model_validator(mode="after")
     def _says_something(self) -> Requirement:
+        if (self.windows_build or self.windows_update) and not (self.windows and self.windows_build):
+            raise ValueError("windows_build needs windows (the release it updates); windows_update needs both")
         if not (self.windows or self.runtime or self.text):
             raise ValueError("a requirement needs at least one of windows, runtime or text")
         if self.runtime_version and not self.runtime:

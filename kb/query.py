@@ -27,6 +27,7 @@ from kb.versions import (
     KubernetesMinor,
     RuntimeSpec,
     build_number,
+    build_revision,
     normalise,
     parse_runtime,
     parse_version_tuple,
@@ -75,6 +76,10 @@ def requirement_text(catalog: Catalog, requirement: Requirement) -> str:
     """How a requirement reads: its own text, or one made from its parts."""
     if requirement.text:
         return requirement.text
+    if requirement.windows_build:
+        update = f" ({requirement.windows_update})" if requirement.windows_update else ""
+        name = catalog.windows[requirement.windows].name
+        return f"{name} at OS build {requirement.windows_build}{update} or later, or a newer release"
     if requirement.windows:
         return f"{catalog.windows[requirement.windows].name} or newer"
     name = (
@@ -84,13 +89,28 @@ def requirement_text(catalog: Catalog, requirement: Requirement) -> str:
 
 
 def requirement_met(
-    catalog: Catalog, requirement: Requirement, windows: WindowsRelease | None, runtime: RuntimeSpec | None
+    catalog: Catalog,
+    requirement: Requirement,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec | None,
+    windows_revision: int | None = None,
 ) -> bool | None:
-    """True or False when the question says enough to tell, None otherwise."""
+    """True or False when the question says enough to tell, None otherwise.
+
+    ``windows_revision`` is the node's update level within ``windows`` (1817 of 10.0.17763.1817),
+    when the question gives one: without it, a requirement for an update of the node's own release
+    is unknown, never assumed met.
+    """
     results: list[bool | None] = []
     if requirement.windows:
         needed = build_number(catalog.windows[requirement.windows].build)
-        results.append(None if windows is None else build_number(windows.build) >= needed)
+        if windows is None:
+            results.append(None)
+        elif build_number(windows.build) != needed or not requirement.windows_build:
+            results.append(build_number(windows.build) >= needed)
+        else:
+            needed_revision = build_revision(requirement.windows_build)
+            results.append(None if windows_revision is None else windows_revision >= (needed_revision or 0))
     if requirement.runtime:
         if runtime is None:
             results.append(None)
@@ -114,7 +134,11 @@ def _at_least(have: tuple[int, ...], need: tuple[int, ...]) -> bool:
 
 
 def _node_requirements(
-    catalog: Catalog, minor: KubernetesMinor, windows: WindowsRelease | None, runtime: RuntimeSpec | None
+    catalog: Catalog,
+    minor: KubernetesMinor,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec | None,
+    windows_revision: int | None,
 ) -> tuple[list[RequirementResult], list[str], list[str]]:
     """What the node itself must satisfy: a supported Windows release and a supported runtime."""
     results: list[RequirementResult] = []
@@ -143,7 +167,7 @@ def _node_requirements(
             )
             sources += [s.url for s in (step.sources if step else definition.sources)[:1]]
         for requirement in step.requirements if step else []:
-            met = requirement_met(catalog, requirement, windows, runtime)
+            met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
             results.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
             if met is False:
                 notes.append(
@@ -168,7 +192,8 @@ def support(
     minor = resolve_minor(catalog, kubernetes)
     release = resolve_windows(catalog, windows) if windows is not None else None
     spec = resolve_runtime(catalog, runtime) if runtime is not None else None
-    return answer_support(catalog, found, minor, release, spec)
+    revision = build_revision(windows) if windows is not None else None
+    return answer_support(catalog, found, minor, release, spec, revision)
 
 
 def answer_support(
@@ -177,10 +202,11 @@ def answer_support(
     minor: KubernetesMinor,
     windows: WindowsRelease | None = None,
     runtime: RuntimeSpec | None = None,
+    windows_revision: int | None = None,
 ) -> SupportAnswer:
-    """The support answer for resolved inputs."""
+    """The support answer for resolved inputs (``windows_revision``: the node's update level, when known)."""
     step = step_at(feature.history, minor)
-    requirements, notes, sources = _node_requirements(catalog, minor, windows, runtime)
+    requirements, notes, sources = _node_requirements(catalog, minor, windows, runtime, windows_revision)
     if step is None:
         first = feature.history[0]
         status, usable = "not-supported", False
@@ -191,11 +217,16 @@ def answer_support(
     else:
         status, usable = step.status, is_usable(step.status)
         for requirement in step.requirements:
-            met = requirement_met(catalog, requirement, windows, runtime)
+            met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
             requirements.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
             if met is False:
+                given = _given(windows, runtime, windows_revision)
+                notes.append(f"Requires {requirement_text(catalog, requirement)}: {given} does not meet it.")
+            elif met is None and windows is not None and requirement.windows_build:
                 notes.append(
-                    f"Requires {requirement_text(catalog, requirement)}: {_given(windows, runtime)} does not meet it."
+                    f"Whether a {windows.name} node has {requirement.windows_update or 'the update'} depends on "
+                    f"its full OS build: ask with the node's kernelVersion (KERNEL-VERSION in "
+                    f"'kubectl get nodes -o wide'), such as {requirement.windows_build}."
                 )
         notes[:0] = _step_notes(feature, step)
         sources = [s.url for s in step.sources] + sources
@@ -221,8 +252,11 @@ def answer_support(
     )
 
 
-def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None) -> str:
-    return " with ".join(x for x in (windows.name if windows else None, str(runtime) if runtime else None) if x)
+def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None, windows_revision: int | None = None) -> str:
+    node = windows.name if windows else None
+    if windows and windows_revision is not None:
+        node = f"{windows.name} at {windows.build}.{windows_revision}"
+    return " with ".join(x for x in (node, str(runtime) if runtime else None) if x)
 
 
 def _step_notes(feature: Feature, step: Step) -> list[str]:

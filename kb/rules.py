@@ -64,7 +64,7 @@ def check_windows_releases(dataset: Dataset) -> Iterator[DataProblem]:
 def check_steps(file: str, entry: str, steps: list[Step], dataset: Dataset) -> Iterator[DataProblem]:
     """Steps name known versions and releases, in strictly increasing order."""
     minors = _known_minors(dataset)
-    windows = {release.id for release in dataset.windows}
+    windows = {release.id: release for release in dataset.windows}
     runtimes = {runtime.id for runtime in dataset.runtimes}
     previous = None
     for index, step in enumerate(steps):
@@ -82,6 +82,16 @@ def check_steps(file: str, entry: str, steps: list[Step], dataset: Dataset) -> I
                     entry,
                     f"{where}.requirements.{number}.windows",
                     f"unknown Windows release {requirement.windows}",
+                )
+            elif requirement.windows_build and not requirement.windows_build.startswith(
+                windows[requirement.windows].build + "."
+            ):
+                yield DataProblem(
+                    file,
+                    entry,
+                    f"{where}.requirements.{number}.windows_build",
+                    f"{requirement.windows_build} is not an update of {requirement.windows} "
+                    f"({windows[requirement.windows].build})",
                 )
             if requirement.runtime and requirement.runtime not in runtimes:
                 yield DataProblem(

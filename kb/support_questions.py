@@ -8,17 +8,18 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from kb.answers import RequirementResult
+from kb.answers import RequirementResult, SupportAnswer
 from kb.compat import image_compat
 from kb.diff import diff
 from kb.errors import QuestionNotAnswered
 from kb.history import is_usable, status_label, step_at
 from kb.interpret import Reading, WindowsMention
+from kb.models import Feature
 from kb.query import answer_support, requirement_met, requirement_text
 from kb.questions import Answered, Context, asked_stage, names_only, question_kind, source_note
 from kb.releases import kubernetes_view
 from kb.render import support_line
-from kb.versions import parse_kubernetes
+from kb.versions import KubernetesMinor, parse_kubernetes
 
 
 @question_kind(
@@ -127,21 +128,25 @@ def _feature_stage(ctx: Context) -> Answered:
         raise QuestionNotAnswered(
             f"{feature.name} is never {status} in the data ({states}).", [], {}, not_found=True, code="no_such_status"
         )
-    windows = reading.windows[0].release if reading.windows else None
-    runtime = reading.runtime[1] if reading.runtime else None
-    answer = answer_support(ctx.catalog, feature, parse_kubernetes(step.since), windows, runtime)
+    answer = _answer_for_the_node(ctx, feature, parse_kubernetes(step.since))
     verb = "was" if status in ("deprecated", "removed") else "became"
     text = f"{feature.name} {verb} {status_label(status)} in Kubernetes {step.since}. {support_line(answer)}"
     return Answered(answer.model_dump(mode="json"), text, subject="status", stage=status, kubernetes=step.since)
+
+
+def _answer_for_the_node(ctx: Context, feature: Feature, minor: KubernetesMinor) -> SupportAnswer:
+    """The support answer for the node the question names: its Windows (with any update level) and runtime."""
+    windows = ctx.reading.windows[0] if ctx.reading.windows else None
+    runtime = ctx.reading.runtime[1] if ctx.reading.runtime else None
+    release, revision = (windows.release, windows.revision) if windows else (None, None)
+    return answer_support(ctx.catalog, feature, minor, release, runtime, revision)
 
 
 @question_kind("feature-support", lambda r: len(r.features) == 1, {"feature", "kubernetes", "windows", "runtime"}, True)
 def _feature_support(ctx: Context) -> Answered:
     assert ctx.minor is not None
     reading = ctx.reading
-    windows = reading.windows[0].release if reading.windows else None
-    runtime = reading.runtime[1] if reading.runtime else None
-    answer = answer_support(ctx.catalog, reading.features[0][1], ctx.minor, windows, runtime)
+    answer = _answer_for_the_node(ctx, reading.features[0][1], ctx.minor)
     return Answered(answer.model_dump(mode="json"), support_line(answer))
 
 

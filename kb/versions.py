@@ -34,7 +34,7 @@ WINDOWS_FORMS = [
 RUNTIME_FORMS = ["containerd", "containerd 1.6.21", "containerd://1.7.13", "docker", "docker://20.10.9"]
 
 _KUBE = re.compile(r"^v?([0-9]+)\.([0-9]+)(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
-_BUILD = re.compile(r"^(?:10\.0\.)?([0-9]{5})(?:\.[0-9]+)?$")
+_BUILD = re.compile(r"^(?:10\.0\.)?([0-9]{5})(?:\.([0-9]+))?$")
 _EDITION_WORDS = re.compile(r"\b(datacenter|standard|essentials|core|edition|azure|microsoft)\b")
 
 
@@ -104,6 +104,12 @@ def normalise(text: str) -> str:
 def build_number(build: str) -> int:
     """'10.0.17763' -> 17763."""
     return int(build.rsplit(".", 1)[-1])
+
+
+def build_revision(text: str) -> int | None:
+    """The update revision a Windows build names: '10.0.17763.1817' -> 1817; None for '10.0.17763' or a name."""
+    match = _BUILD.match(text.strip())
+    return int(match.group(2)) if match and match.group(2) else None
 
 
 def windows_keys(release: WindowsLike) -> tuple[set[str], set[str]]:

@@ -402,3 +402,12 @@ def test_a_new_kind_is_one_function_and_one_registration(real_catalog, monkeypat
         {"count": 1},
         "Windows Server 2022: one answer",
     )
+
+
+@pytest.mark.parametrize("build", ["10.0.17763.1697", "10.0.17763.1817", "ltsc2019", "ltsc2022"])
+def test_a_full_build_in_a_question_is_judged_like_the_support_query(real_catalog, build):
+    """The update level in a typed build reaches the requirement check, as in /v1/support."""
+    answered = ask(real_catalog, f"gmsa-containerd-network-shares on 1.30 with {build}", TODAY)
+    expected = support(real_catalog, "gmsa-containerd-network-shares", "1.30", windows=build)
+    assert answered.answer["supported"] is expected.supported
+    assert answered.answer["requirements"] == [r.model_dump(mode="json") for r in expected.requirements]

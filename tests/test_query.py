@@ -131,3 +131,51 @@ def test_a_gate_shared_by_two_features_is_not_guessed(fixture_catalog):
         query.resolve_feature(catalog, "WindowsHostProcessContainers")
     assert set(error.value.suggestions) == {"hostprocess-containers", "host-network"}
     assert query.resolve_feature(fixture_catalog, "windowshostprocesscontainers").id == "hostprocess-containers"
+
+
+@pytest.fixture
+def update_catalog(fixture_data, edit_yaml, tmp_path):
+    """The fixture data with HostProcess 1.23 needing an update of Windows Server 2019, not WS2022."""
+    from kb.build import build
+    from kb.catalog import load_catalog
+
+    update = {"windows": "ltsc2019", "windows_build": "10.0.17763.1817", "windows_update": "KB5000822"}
+    edit_yaml(
+        fixture_data / "features" / "hostprocess-containers.yaml",
+        lambda d: d["history"][1].update(requirements=[update]),
+    )
+    build(fixture_data, tmp_path / "kb.db")
+    return load_catalog(tmp_path / "kb.db")
+
+
+NEEDS_UPDATE = "Windows Server 2019 at OS build 10.0.17763.1817 (KB5000822) or later, or a newer release"
+
+
+@pytest.mark.parametrize(
+    "windows,met,supported",
+    [
+        ("10.0.17763.1817", True, True),  # the update itself
+        ("17763.6893", True, True),  # a later update, without the 10.0 prefix
+        ("10.0.17763.1697", False, False),  # the month before
+        ("ltsc2022", True, True),  # a newer release has the fix
+        ("10.0.20348", True, True),
+        ("ltsc2019", None, True),  # which update the node has is unknown: never assumed
+        ("10.0.17763", None, True),
+        ("sac1809", None, False),  # the same build as WS2019, but not a node OS the fixture supports on 1.23
+    ],
+)
+def test_an_update_requirement_needs_the_full_build_to_decide(update_catalog, windows, met, supported):
+    answer = query.support(update_catalog, "hostprocess", "1.23", windows=windows)
+    requirement = next(r for r in answer.requirements if r.text == NEEDS_UPDATE)
+    assert requirement.met is met
+    assert answer.supported is supported
+
+
+def test_an_unknown_update_level_says_how_to_find_it(update_catalog):
+    answer = query.support(update_catalog, "hostprocess", "1.23", windows="ltsc2019")
+    assert any("KB5000822" in n and "kernelVersion" in n and "10.0.17763.1817" in n for n in answer.notes)
+
+
+def test_a_missing_update_names_the_node_build(update_catalog):
+    answer = query.support(update_catalog, "hostprocess", "1.23", windows="10.0.17763.1697")
+    assert f"Requires {NEEDS_UPDATE}: Windows Server 2019 at 10.0.17763.1697 does not meet it." in answer.notes

@@ -161,3 +161,26 @@ def test_unknown_version_on_a_pod_field(fixture_data, edit_yaml):
         lambda d: d.update(fields=[{"path": "spec.hostNetwork", "on_windows": "ignored", "since": "1.40"}]),
     )
     assert any("host-network: fields.0.since" in p and "1.40" in p for p in problems(fixture_data))
+
+
+def test_an_update_build_must_belong_to_its_release(fixture_data, edit_yaml):
+    update = {"windows": "ltsc2022", "windows_build": "10.0.17763.1817"}
+    edit_yaml(feature(fixture_data), lambda d: d["history"][1]["requirements"].append(update))
+    assert any(
+        "history.1.requirements.2.windows_build" in p and "not an update of ltsc2022 (10.0.20348)" in p
+        for p in problems(fixture_data)
+    )
+
+
+@pytest.mark.parametrize(
+    "requirement,message",
+    [
+        ({"windows_build": "10.0.17763.1817"}, "windows_build needs windows"),
+        ({"windows": "ltsc2019", "windows_update": "KB5000822"}, "windows_update needs both"),
+        ({"windows": "ltsc2019", "windows_build": "10.0.17763"}, "should match pattern"),
+        ({"windows": "ltsc2019", "windows_build": "10.0.17763.1817", "windows_update": "5000822"}, "should match"),
+    ],
+)
+def test_malformed_update_requirements(fixture_data, edit_yaml, requirement, message):
+    edit_yaml(feature(fixture_data), lambda d: d["history"][1]["requirements"].append(requirement))
+    assert any("history.1.requirements.2" in p and message in p for p in problems(fixture_data))

@@ -4,6 +4,7 @@ from kb.errors import InvalidVersion, UnknownVersion
 from kb.versions import (
     KubernetesMinor,
     WindowsIndex,
+    build_revision,
     is_version_number,
     looks_like_kubernetes,
     looks_like_windows,
@@ -197,3 +198,18 @@ def test_version_like_tokens(token, kubernetes, windows):
 )
 def test_version_numbers(token, expected):
     assert is_version_number(token) is expected
+
+
+@pytest.mark.parametrize(
+    "text,revision",
+    [
+        ("10.0.17763.1817", 1817),
+        ("17763.6893", 6893),
+        (" 10.0.20348.2340 ", 2340),
+        ("10.0.17763", None),  # a release build names no update
+        ("ltsc2019", None),
+        ("10.0.17763.x", None),
+    ],
+)
+def test_build_revision_is_the_update_level(text, revision):
+    assert build_revision(text) == revision

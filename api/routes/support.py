@@ -24,7 +24,13 @@ async def get_support(
         str, Query(max_length=200, description="Kubernetes version (1.22, v1.22.3, latest)", examples=["1.22"])
     ] = "latest",
     windows: Annotated[
-        str | None, Query(max_length=200, description="Windows release, tag or build", examples=["ltsc2022"])
+        str | None,
+        Query(
+            max_length=200,
+            description="Windows release, tag or build. A full build with its update level (the node's "
+            "kernelVersion, e.g. 10.0.17763.1817) also settles requirements for a Windows update.",
+            examples=["ltsc2022"],
+        ),
     ] = None,
     runtime: Annotated[
         str | None, Query(max_length=200, description="Container runtime", examples=["containerd://1.7.13"])
