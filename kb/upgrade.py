@@ -19,7 +19,7 @@ from kb.errors import InvalidInput
 from kb.history import is_usable, status_label, step_at
 from kb.models import WindowsRelease
 from kb.releases import windows_ref
-from kb.versions import KubernetesMinor, RuntimeSpec, parse_kubernetes
+from kb.versions import KubernetesMinor, RuntimeSpec, build_revision, parse_kubernetes
 
 SEVERITY_OF_KIND: dict[str, Severity] = {
     "feature-removed": "warning",
@@ -81,6 +81,7 @@ def plan(
 ) -> UpgradePlan:
     """The upgrade plan from ``from_version`` to ``to_version`` (refuses downgrades and unknown versions)."""
     release = query.resolve_windows(catalog, windows) if windows else None
+    revision = build_revision(windows) if windows else None
     spec = query.resolve_runtime(catalog, runtime) if runtime else None
     changes = diff(catalog, from_version, to_version)
     start, end = parse_kubernetes(changes.from_), parse_kubernetes(changes.to)
@@ -92,7 +93,7 @@ def plan(
     steps = []
     flagged: set[str] = set()
     for minor in (m for m in catalog.minors if start < m <= end):
-        actions = [_judge(catalog, change, release, spec) for change in by_minor.get(str(minor), [])]
+        actions = [_judge(catalog, change, release, spec, revision) for change in by_minor.get(str(minor), [])]
         windows_ok, windows_actions = _windows_step(catalog, minor, release, actions, flagged)
         runtime_ok, runtime_actions = _runtime_step(catalog, minor, release, spec, actions, flagged)
         actions = sorted(actions + windows_actions + runtime_actions, key=lambda a: SEVERITY_ORDER[a.severity])
@@ -115,12 +116,16 @@ def plan(
 
 
 def _judge(
-    catalog: Catalog, change: Change, windows: WindowsRelease | None, runtime: RuntimeSpec | None
+    catalog: Catalog,
+    change: Change,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec | None,
+    windows_revision: int | None,
 ) -> UpgradeAction:
-    """A diff change as an action, with a severity for the given Windows release and runtime."""
+    """A diff change as an action, with a severity for the given Windows release (and update level) and runtime."""
     severity = SEVERITY_OF_KIND.get(change.kind, "info")
     action = change.action
-    unmet = _unmet_requirements(catalog, change, windows, runtime)
+    unmet = _unmet_requirements(catalog, change, windows, runtime, windows_revision)
     if unmet:
         needs = "; ".join(unmet)
         action = f"To use it on these nodes: {needs}." + (f" {action}" if action else "")
@@ -144,7 +149,11 @@ def _judge(
 
 
 def _unmet_requirements(
-    catalog: Catalog, change: Change, windows: WindowsRelease | None, runtime: RuntimeSpec | None
+    catalog: Catalog,
+    change: Change,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec | None,
+    windows_revision: int | None,
 ) -> list[str]:
     """What a feature that changes at this step asks of nodes that the given Windows or runtime lacks."""
     feature = catalog.features.get(change.subject.id) if change.subject.type == "feature" else None
@@ -156,7 +165,7 @@ def _unmet_requirements(
     return [
         f"needs {query.requirement_text(catalog, r)}"
         for r in step.requirements
-        if query.requirement_met(catalog, r, windows, runtime) is False
+        if query.requirement_met(catalog, r, windows, runtime, windows_revision) is False
     ]
 
 

@@ -156,3 +156,17 @@ def test_an_image_check_needs_windows_nodes(checks_catalog):
     }
     with pytest.raises(InvalidInput, match="no Windows node"):
         windows_hosts(checks_catalog, read_json_value(linux_only))
+
+
+@pytest.mark.parametrize(("kernel", "unmet"), [("10.0.17763.5820", False), ("10.0.17763.1000", True)])
+def test_a_node_kernel_version_settles_a_windows_update_requirement(real_catalog, kernel, unmet):
+    """The WS2019 node's kernelVersion carries its update level: before KB5000822 (17763.1817), SMB
+    shares as the gMSA identity with containerd are flagged; after it, they are not."""
+    text = (NODES / "aks-1.29-mixed.json").read_text().replace('"10.0.17763.5820"', f'"{kernel}"')
+    report = check_nodes(real_catalog, read_documents(text.encode(), "aks.json"), TODAY)
+    ws2019 = report.nodes[1]
+    assert ws2019.windows.id == "ltsc2019" and ws2019.kernel_version == kernel
+    flagged = {u.feature.id: u.why for u in ws2019.unavailable}
+    assert ("gmsa-containerd-network-shares" in flagged) is unmet
+    if unmet:
+        assert "KB5000822" in flagged["gmsa-containerd-network-shares"]

@@ -100,3 +100,15 @@ def test_graduating_features_say_what_the_nodes_lack(checks_catalog, runtime, ac
     result = plan(checks_catalog, "1.22", "1.23", "ltsc2022", runtime)
     hostprocess = next(a for a in result.steps[0].actions if a.subject and a.subject.id == "hostprocess-containers")
     assert hostprocess.action == action
+
+
+@pytest.mark.parametrize(
+    ("windows", "flagged"), [("10.0.17763.1000", True), ("10.0.17763.1817", False), ("ltsc2019", False)]
+)
+def test_a_full_windows_build_settles_update_requirements_in_the_plan(real_catalog, windows, flagged):
+    """Only a build known to lack the update is flagged; a bare release is not assumed to lack it."""
+    result = plan(real_catalog, "1.21", "1.22", windows=windows, runtime="containerd://1.6.8")
+    action = next(
+        a for s in result.steps for a in s.actions if a.subject and a.subject.id == "gmsa-containerd-network-shares"
+    )
+    assert (action.action is not None and "KB5000822" in action.action) is flagged

@@ -43,8 +43,9 @@ def judge_node(
     windows: WindowsRelease | None,
     runtime: RuntimeSpec | None,
     today: date,
+    windows_revision: int | None = None,
 ) -> tuple[dict[str, Any], list[Finding]]:
-    """Facts and findings for a resolved (minor, Windows release, runtime)."""
+    """Facts and findings for a resolved (minor, Windows release and update level, runtime)."""
     findings = Findings()
     facts: dict[str, Any] = {}
     if windows is not None:
@@ -52,8 +53,8 @@ def judge_node(
     if minor is not None:
         facts |= _kubernetes_facts(catalog, minor, windows, today, findings)
         if runtime is not None:
-            facts |= _runtime_facts(catalog, minor, windows, runtime, findings)
-        facts |= _features(catalog, minor, windows, runtime, findings)
+            facts |= _runtime_facts(catalog, minor, windows, runtime, windows_revision, findings)
+        facts |= _features(catalog, minor, windows, runtime, windows_revision, findings)
     return facts, list(findings)
 
 
@@ -106,7 +107,12 @@ def _kubernetes_facts(
 
 
 def _runtime_facts(
-    catalog: Catalog, minor: KubernetesMinor, windows: WindowsRelease | None, runtime: RuntimeSpec, findings: Findings
+    catalog: Catalog,
+    minor: KubernetesMinor,
+    windows: WindowsRelease | None,
+    runtime: RuntimeSpec,
+    windows_revision: int | None,
+    findings: Findings,
 ) -> dict[str, Any]:
     definition = catalog.runtimes[runtime.name]
     step = step_at(definition.history, minor)
@@ -130,7 +136,7 @@ def _runtime_facts(
             sources,
         )
     for requirement in step.requirements if step else []:
-        if query.requirement_met(catalog, requirement, windows, runtime) is False:
+        if query.requirement_met(catalog, requirement, windows, runtime, windows_revision) is False:
             needed = query.requirement_text(catalog, requirement)
             findings.add(
                 "error",
@@ -147,6 +153,7 @@ def _features(
     minor: KubernetesMinor,
     windows: WindowsRelease | None,
     runtime: RuntimeSpec | None,
+    windows_revision: int | None,
     findings: Findings,
 ) -> dict[str, Any]:
     unavailable, gated = [], []
@@ -161,7 +168,7 @@ def _features(
         failing = [
             query.requirement_text(catalog, r)
             for r in (step.requirements if step else [])
-            if query.requirement_met(catalog, r, windows, runtime) is False
+            if query.requirement_met(catalog, r, windows, runtime, windows_revision) is False
         ]
         if failing:
             text = "; ".join(failing)

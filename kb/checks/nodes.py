@@ -23,7 +23,7 @@ from kb.checks.node_facts import FeatureOnNode, Findings, judge_node
 from kb.errors import InvalidInput, KbError
 from kb.models import WindowsRelease
 from kb.releases import windows_ref
-from kb.versions import KubernetesMinor, RuntimeSpec
+from kb.versions import KubernetesMinor, RuntimeSpec, build_revision
 
 OS_LABELS = ("kubernetes.io/os", "beta.kubernetes.io/os")
 
@@ -129,6 +129,14 @@ def resolve_node_windows(catalog: Catalog, node: NodeInfo) -> WindowsRelease:
     raise error or InvalidInput(f"Node {node.name} reports no kernelVersion, windows-build label or osImage.")
 
 
+def node_windows_revision(node: NodeInfo, windows: WindowsRelease | None) -> int | None:
+    """The node's Windows update level, from a kernelVersion such as 10.0.17763.6893 of its release."""
+    kernel = str(node.info.get("kernelVersion") or "")
+    if windows is None or not kernel.startswith(windows.build + "."):
+        return None
+    return build_revision(kernel)
+
+
 def windows_hosts(catalog: Catalog, documents: list[Document]) -> list[NodeHost]:
     """The Windows nodes of a node list whose release resolves (for the manifest image check).
 
@@ -183,10 +191,11 @@ def check_node(
         return NodeReport(**base, applicable=False)
     findings = Findings()
     minor, windows, runtime = _resolve(catalog, node, findings)
-    key = (minor, windows.id if windows else None, str(runtime) if runtime else None)
+    revision = node_windows_revision(node, windows)
+    key = (minor, windows.id if windows else None, revision, str(runtime) if runtime else None)
     cache = judged if judged is not None else {}
     if key not in cache:
-        cache[key] = judge_node(catalog, minor, windows, runtime, today)
+        cache[key] = judge_node(catalog, minor, windows, runtime, today, revision)
     facts, shared = cache[key]
     return NodeReport(
         **base,
