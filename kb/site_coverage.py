@@ -7,15 +7,14 @@ from typing import IO
 
 from kb.catalog import Catalog
 from kb.history import status_label
+from kb.pages.markdown import table
 from kb.stats import CoverageStats, coverage
 
 PAGE = "coverage.md"
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
-    return [*lines, ""]
+    return [*table(header, [[str(cell) for cell in row] for row in rows]), ""]
 
 
 def coverage_markdown(stats: CoverageStats) -> str:

@@ -6,11 +6,16 @@ from kb.catalog import Catalog
 from kb.history import status_label, step_at
 from kb.models import STATUSES
 from kb.pages import paths
-from kb.pages.markdown import Page, front_matter, join, link, status_cell, table
+from kb.pages.markdown import Page, front_matter, join, link, source_list, status_cell, table
 from kb.releases import os_matrix
 
 WIDE = front_matter(hide=["navigation", "toc"])
 """Matrices use the whole width: no side navigation, no table of contents."""
+
+
+def _grid(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table in the site's scrolling grid frame (sticky header and first column)."""
+    return ['<div class="kb-grid" markdown>', "", *table(header, rows), "", "</div>"]
 
 
 def _legend() -> str:
@@ -54,11 +59,7 @@ def feature_grid_page(catalog: Catalog) -> Page:
         _legend(),
         "",
         *_category_filter(catalog),
-        '<div class="kb-grid" markdown>',
-        "",
-        *table(["Feature", *[str(m) for m in minors]], rows),
-        "",
-        "</div>",
+        *_grid(["Feature", *[str(m) for m in minors]], rows),
     ]
     return Page(source, join(lines))
 
@@ -104,15 +105,11 @@ def image_matrix_page(catalog: Catalog) -> Page:
         "",
         *modes,
         "",
-        '<div class="kb-grid" markdown>',
-        "",
-        *table(["Host \\ image", *[f"{i.name}" for i in images]], rows),
-        "",
-        "</div>",
+        *_grid(["Host \\ image", *[f"{i.name}" for i in images]], rows),
         "",
         "## Sources",
         "",
-        *[f"- <{url}>" for url in sources],
+        *source_list(sources),
     ]
     return Page(source, join(lines))
 
@@ -138,10 +135,6 @@ def os_matrix_page(catalog: Catalog) -> Page:
         "Which Windows Server releases each Kubernetes minor supports for Windows nodes, newest minor first. "
         "*yes* means the Kubernetes documentation of that release lists it; – means it does not.",
         "",
-        '<div class="kb-grid" markdown>',
-        "",
-        *table(header, rows),
-        "",
-        "</div>",
+        *_grid(header, rows),
     ]
     return Page(source, join(lines))
