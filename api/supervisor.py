@@ -63,10 +63,10 @@ def supervise(workers: int, run: Callable[[], object], restart_pause: float = 1.
                     stop_deadline = time.monotonic() + kill_after
                 _signal_all(children, signal.SIGTERM)
             else:
-                for pid in _reap():
+                for pid, how in _reap():
                     children.discard(pid)
                     if stop_deadline is None:
-                        print(f"kb serve: worker {pid} exited; starting another", file=sys.stderr)
+                        print(f"kb serve: worker {pid} {how}; starting another", file=sys.stderr)
                         restarts.append(time.monotonic() + restart_pause)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
@@ -81,8 +81,8 @@ def _become_worker(run: Callable[[], object], mask: set[signal.Signals]) -> None
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         run()
         code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
+    except SystemExit as exit:  # sys.exit() or sys.exit(0) is success, a message is failure
+        code = 0 if exit.code is None else exit.code if isinstance(exit.code, int) else 1
     except BaseException:
         traceback.print_exc()
     finally:
@@ -90,17 +90,20 @@ def _become_worker(run: Callable[[], object], mask: set[signal.Signals]) -> None
         os._exit(code)
 
 
-def _reap() -> list[int]:
-    """Every child that has exited, without blocking (several exits can arrive as one SIGCHLD)."""
+def _reap() -> list[tuple[int, str]]:
+    """(pid, how it ended) of every child that has exited, without blocking (several exits can arrive as one SIGCHLD)."""
     reaped = []
     while True:
         try:
-            pid, _status = os.waitpid(-1, os.WNOHANG)
+            pid, status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return reaped
         if pid == 0:
             return reaped
-        reaped.append(pid)
+        code = os.waitstatus_to_exitcode(status)
+        reaped.append(
+            (pid, f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}")
+        )
 
 
 def _signal_all(children: set[int], number: int) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
 from pathlib import Path
 
 
@@ -48,3 +52,13 @@ def listed_children(parent: int) -> list[int]:
 def replaced_by_another(first: int, workers: set[int]) -> bool:
     """Two workers, neither ``first``: judged on one reading, as two could straddle the moment it exits."""
     return len(workers) == 2 and first not in workers
+
+
+def kill_tree(process: subprocess.Popen) -> None:
+    """SIGKILL a server and its workers if still running, and reap it: a failed test leaves nothing behind."""
+    if process.poll() is None:
+        for pid in children_of(process.pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        process.kill()
+    process.communicate()

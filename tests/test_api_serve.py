@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from api.main import create_app
 from kb.cli import app as cli
-from tests.processes import alive, children_of, listed_children, replaced_by_another
+from tests.processes import alive, children_of, kill_tree, listed_children, replaced_by_another
 
 
 def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real_db):
@@ -166,7 +166,10 @@ def test_a_real_server_answers_with_the_same_bytes_as_the_export(real_db, real_c
     finally:
         survivors = children_of(server.pid)
         server.terminate()
-        server.wait(timeout=15)
+        try:
+            server.wait(timeout=15)
+        finally:
+            kill_tree(server)  # only if it hung: then the test fails, and leaves no server behind
     assert not [pid for pid in survivors if alive(pid)]  # SIGTERM stops every worker
 
 
@@ -200,9 +203,5 @@ def test_a_stop_right_after_a_worker_restart_stops_every_process(real_db, tmp_pa
             server.terminate()
             server.wait(timeout=15)
         finally:
-            if server.poll() is None:
-                for pid in children_of(server.pid):
-                    os.kill(pid, signal.SIGKILL)
-                server.kill()
-                server.wait()
+            kill_tree(server)  # only if it hung: then wait() above has failed the test
         assert not [pid for pid in survivors if alive(pid)]
