@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.models import Reason, Status
+from kb.models import Reason, Status, WindowsRelease
 
 
 class Answer(BaseModel):
@@ -22,6 +24,11 @@ class WindowsRef(Answer):
     build: str
 
 
+def windows_ref(release: WindowsRelease) -> WindowsRef:
+    """A Windows release as answers name it: id, name and build."""
+    return WindowsRef(id=release.id, name=release.name, build=release.build)
+
+
 class RequirementResult(Answer):
     text: str
     met: bool | None = Field(description="true or false when the question gave enough to tell, null when unknown")
@@ -35,6 +42,7 @@ class DatasetRef(Answer):
 class SupportAnswer(Answer):
     """Is this feature supported on this Kubernetes minor (with this Windows release and runtime)?"""
 
+    kind: Literal["feature-support"] = "feature-support"
     feature: FeatureRef
     kubernetes: str
     windows: WindowsRef | None
@@ -46,8 +54,14 @@ class SupportAnswer(Answer):
     enabled_by_default: bool | None
     feature_gate: str | None
     since: str | None = Field(
-        description="The Kubernetes minor where the current status began; null before any record."
+        description="The Kubernetes minor where the current status began (a run of steps with the same status is "
+        "one run); null before any record."
     )
+    first_usable: str | None = Field(
+        description="The first Kubernetes minor where the feature could be used at all (alpha, beta, stable or "
+        "deprecated); null when never."
+    )
+    ga: str | None = Field(description="The Kubernetes minor where the feature first became stable; null when never.")
     reason: Reason | None = Field(description="Why not, where the data says.")
     requirements: list[RequirementResult]
     notes: list[str]
@@ -58,6 +72,7 @@ class SupportAnswer(Answer):
     model_config = ConfigDict(
         json_schema_extra={
             "example": {
+                "kind": "feature-support",
                 "feature": {"id": "hostprocess-containers", "name": "HostProcess containers"},
                 "kubernetes": "1.22",
                 "windows": None,
@@ -67,6 +82,8 @@ class SupportAnswer(Answer):
                 "enabled_by_default": False,
                 "feature_gate": "WindowsHostProcessContainers",
                 "since": "1.22",
+                "first_usable": "1.22",
+                "ga": "1.26",
                 "reason": None,
                 "requirements": [{"text": "containerd 1.5.4 or newer", "met": None}],
                 "notes": ["Alpha: the WindowsHostProcessContainers gate must be turned on."],
@@ -132,71 +149,3 @@ class FeatureDetail(Answer):
     sources: list[str]
     confidence: str
     dataset: DatasetRef
-
-
-class Interpretation(Answer):
-    """What a free-text question was read as: its kind and every entity, with the words behind each."""
-
-    kind: str | None = Field(description="The kind of question, e.g. feature-support, windows-support, image-compat.")
-    feature: FeatureRef | None = None
-    kubernetes: str | None = Field(
-        default=None, description="The Kubernetes minor answered for (the 'from' of a range)."
-    )
-    kubernetes_to: str | None = Field(default=None, description="The 'to' minor of a range (upgrades, changes).")
-    kubernetes_defaulted: bool = Field(
-        default=False, description="true when the question gave no Kubernetes version and the newest was used."
-    )
-    windows: WindowsRef | None = None
-    runtime: str | None = None
-    host: WindowsRef | None = Field(default=None, description="The node's Windows release (image questions).")
-    image: WindowsRef | None = Field(default=None, description="The container image's Windows release.")
-    isolation: str | None = None
-    subject: str | None = Field(
-        default=None, description="The fact asked about: release-date, end-of-life, build, image-tags, stage..."
-    )
-    stage: str | None = Field(default=None, description="The stage the question asks about (alpha, beta, stable).")
-    understood: list[str] = Field(default=[], description="Each word group read and what it resolved to.")
-    not_understood: list[str] = Field(default=[], description="Words that resolved to nothing.")
-    notes: list[str] = []
-
-
-class AskAnswer(Answer):
-    """A free-text question, how it was read, the engine's answer and one line for humans."""
-
-    question: str
-    interpretation: Interpretation
-    answer: dict = Field(
-        description="The engine's answer for that kind; carries status and supported wherever a yes/no or stage applies."
-    )
-    text: str
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "example": {
-                "question": "is hostprocess supported on 1.22 with ws2019?",
-                "interpretation": {
-                    "kind": "feature-support",
-                    "feature": {"id": "hostprocess-containers", "name": "HostProcess containers"},
-                    "kubernetes": "1.22",
-                    "kubernetes_to": None,
-                    "kubernetes_defaulted": False,
-                    "windows": {"id": "ltsc2019", "name": "Windows Server 2019", "build": "10.0.17763"},
-                    "runtime": None,
-                    "host": None,
-                    "image": None,
-                    "isolation": None,
-                    "subject": None,
-                    "stage": None,
-                    "understood": [
-                        "Windows: ws2019 -> ltsc2019",
-                        "Kubernetes: 1.22 -> 1.22",
-                        "feature: hostprocess -> hostprocess-containers",
-                    ],
-                    "not_understood": [],
-                    "notes": [],
-                },
-                "answer": {"status": "alpha", "supported": True, "...": "the /v1/support answer"},
-                "text": "HostProcess containers on Kubernetes 1.22 with Windows Server 2019: alpha, supported (...).",
-            }
-        }
-    )

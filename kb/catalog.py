@@ -75,7 +75,18 @@ class Catalog:
 
     @property
     def newest(self) -> KubernetesMinor:
+        """The newest minor in the data, released or not."""
         return max(self.kubernetes)
+
+    @property
+    def newest_released(self) -> KubernetesMinor:
+        """The newest minor with a release date: what ``latest`` and every default mean."""
+        released = [minor for minor, release in self.kubernetes.items() if release.released is not None]
+        return max(released) if released else self.newest
+
+    def provisional(self, minor: KubernetesMinor) -> bool:
+        """A minor the data holds without a release date: queryable, and every answer about it says so."""
+        return self.kubernetes[minor].released is None
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:

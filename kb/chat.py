@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from kb.answers import AskAnswer
 from kb.ask import EXAMPLES, ask
+from kb.asked import AskAnswer
 from kb.catalog import Catalog
 from kb.errors import KbError, QuestionNotAnswered
 
@@ -49,28 +49,35 @@ def strip_mention(text: str) -> str:
 
 
 def permalink(answer: AskAnswer, public_url: str) -> str:
-    """The docs page of the feature asked about, else the API's answer to the same question."""
+    """The docs page of the feature or release asked about, else the API's answer to the same question."""
     base = public_url.rstrip("/")
     feature = answer.interpretation.feature
     if feature is not None:
         return f"{base}/features/{feature.id}/"
+    page = getattr(answer.answer, "page", None)
+    if page:
+        return f"{base}{page}"
     return f"{base}/v1/ask?q={quote(answer.question)}"
 
 
 def status_line(answer: AskAnswer) -> str | None:
     """'Status: alpha · supported' where the answer has a status or a yes/no, else None."""
     parts = []
-    status = answer.answer.get("status")
-    supported = answer.answer.get("supported")
+    status = getattr(answer.answer, "status", None)
     if status:
         parts.append(f"Status: {status}")
-    if supported is not None:
-        parts.append("supported" if supported else "not supported")
+    if answer.supported is not None:
+        has_support = isinstance(getattr(answer.answer, "supported", None), bool)
+        parts.append(
+            ("supported" if answer.supported else "not supported")
+            if has_support
+            else ("yes" if answer.supported else "no")
+        )
     return " · ".join(parts) or None
 
 
 def _sources(answer: AskAnswer) -> list[str]:
-    return list(answer.answer.get("sources") or [])[:MAX_SOURCES]
+    return list(getattr(answer.answer, "sources", None) or [])[:MAX_SOURCES]
 
 
 def _notes(answer: AskAnswer) -> list[str]:

@@ -95,7 +95,7 @@ def ask(
     json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer with its interpretation.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Answer a free-text question; exit 0 supported or answered, 1 not supported, 2 not understood."""
+    """Answer a free-text question; exit 0 answered (yes, or a fact), 1 answered no, 2 not understood."""
     from kb.ask import ask as ask_question
 
     catalog = open_catalog(db)
@@ -104,7 +104,7 @@ def ask(
     except KbError as exc:
         fail(exc.message)
     typer.echo(answer.model_dump_json(indent=2) if json_output else answer.text)
-    raise typer.Exit(EXIT_NOT_SUPPORTED if answer.answer.get("supported") is False else EXIT_SUPPORTED)
+    raise typer.Exit(EXIT_NOT_SUPPORTED if answer.supported is False else EXIT_SUPPORTED)
 
 
 @app.command()

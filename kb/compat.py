@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
-from kb.answers import WindowsRef
+from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, KbError, NotFound
 from kb.models import WindowsRelease
@@ -16,6 +18,7 @@ ISOLATION_MODES = ("process", "hyperv")
 class ImageCompatAnswer(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    kind: Literal["image-compat"] = "image-compat"
     host: WindowsRef
     image: WindowsRef
     isolation: str | None
@@ -27,10 +30,6 @@ class ImageCompatAnswer(BaseModel):
     fix: str | None
     sources: list[str]
     confidence: str
-
-
-def _ref(release: WindowsRelease) -> WindowsRef:
-    return WindowsRef(id=release.id, name=release.name, build=release.build)
 
 
 def image_release(catalog: Catalog, text: str) -> WindowsRelease:
@@ -83,8 +82,8 @@ def image_compat(catalog: Catalog, host: str, image: str, isolation: str | None 
     if note:
         reason = f"{reason} {note}"
     return ImageCompatAnswer(
-        host=_ref(host_os),
-        image=_ref(image_os),
+        host=windows_ref(host_os),
+        image=windows_ref(image_os),
         isolation=isolation,
         process=process,
         hyperv=hyperv,
@@ -124,4 +123,4 @@ def images_for_host(catalog: Catalog, host_id: str) -> list[WindowsRef]:
     """Image releases that run on ``host_id`` with process isolation, newest build first."""
     runs = [image for (host, image), rule in catalog.image_compatibility.items() if host == host_id and rule.process]
     releases = sorted((catalog.windows[i] for i in runs), key=lambda r: build_number(r.build), reverse=True)
-    return [_ref(r) for r in releases]
+    return [windows_ref(r) for r in releases]

@@ -10,7 +10,9 @@ from kb.catalog import Catalog
 from kb.errors import InvalidInput
 from kb.history import is_usable, status_label, step_at
 from kb.models import Feature, Step
-from kb.versions import KubernetesMinor, minors_between, resolve_kubernetes
+from kb.node_os import listed
+from kb.query import resolve_minor
+from kb.versions import KubernetesMinor, minors_between
 
 ChangeKind = Literal[
     "feature-added",
@@ -53,8 +55,11 @@ class Change(BaseModel):
 
 
 class ReleaseDiff(BaseModel):
+    """What changed for Windows nodes after one minor up to and including another."""
+
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
+    kind: Literal["changes"] = "changes"
     from_: str = Field(alias="from")
     to: str
     changes: list[Change]
@@ -134,14 +139,13 @@ def windows_changes(catalog: Catalog, previous: KubernetesMinor, minor: Kubernet
     support = catalog.os_support.get(minor)
     if support is None or previous not in catalog.os_support:
         return []
-    before = set(catalog.os_support[previous].windows)
-    after = set(support.windows)
     sources = [s.url for s in support.sources]
     changes = []
     for windows_id in catalog.windows:
-        if windows_id in after - before:
+        before, after = listed(catalog, previous, windows_id), listed(catalog, minor, windows_id)
+        if after and not before:
             kind, text, action = "windows-added", "is now a supported node OS", None
-        elif windows_id in before - after:
+        elif before and not after:
             kind, text = "windows-dropped", "is no longer listed as a supported node OS"
             action = f"Move nodes off {catalog.windows[windows_id].name} before upgrading to {minor}."
         else:
@@ -226,8 +230,8 @@ def changes_at(catalog: Catalog, minor: KubernetesMinor) -> list[Change]:
 
 def diff(catalog: Catalog, from_version: str, to_version: str) -> ReleaseDiff:
     """What changed for Windows after ``from_version`` up to and including ``to_version``, oldest first."""
-    start = resolve_kubernetes(from_version, catalog.minors)
-    end = resolve_kubernetes(to_version, catalog.minors)
+    start = resolve_minor(catalog, from_version)
+    end = resolve_minor(catalog, to_version)
     if start > end:
         raise InvalidInput(f"'from' ({start}) is newer than 'to' ({end}); swap them.", [f"from={end}&to={start}"])
     changes = []

@@ -17,20 +17,21 @@ from kb.answers import (
     StepView,
     SupportAnswer,
     TimelineEntry,
-    WindowsRef,
+    windows_ref,
 )
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, UnknownFeature
-from kb.history import is_usable, status_label, step_at
-from kb.models import Feature, Requirement, Step, WindowsRelease
+from kb.history import first_with, is_usable, state_at, status_label, status_since
+from kb.models import Feature, Step, WindowsRelease
+from kb.node_os import node_os
+from kb.requirements import requirement_met, requirement_text
+from kb.runtime_support import runtime_support
 from kb.versions import (
     KubernetesMinor,
     RuntimeSpec,
-    build_number,
     build_revision,
     normalise,
     parse_runtime,
-    parse_version_tuple,
     resolve_kubernetes,
 )
 
@@ -60,7 +61,7 @@ def suggest_features(catalog: Catalog, text: str, count: int = 5) -> list[str]:
 
 def resolve_minor(catalog: Catalog, text: str) -> KubernetesMinor:
     """The Kubernetes minor ``text`` names, which must be in the data."""
-    return resolve_kubernetes(text, catalog.minors)
+    return resolve_kubernetes(text, catalog.minors, catalog.newest_released)
 
 
 def resolve_windows(catalog: Catalog, text: str) -> WindowsRelease:
@@ -70,67 +71,6 @@ def resolve_windows(catalog: Catalog, text: str) -> WindowsRelease:
 
 def resolve_runtime(catalog: Catalog, text: str) -> RuntimeSpec:
     return parse_runtime(text, catalog.runtime_keys)
-
-
-def requirement_text(catalog: Catalog, requirement: Requirement) -> str:
-    """How a requirement reads: its own text, or one made from its parts."""
-    if requirement.text:
-        return requirement.text
-    if requirement.windows_build:
-        update = f" ({requirement.windows_update})" if requirement.windows_update else ""
-        name = catalog.windows[requirement.windows].name
-        return f"{name} at OS build {requirement.windows_build}{update} or later, or a newer release"
-    if requirement.windows:
-        return f"{catalog.windows[requirement.windows].name} or newer"
-    name = (
-        catalog.runtimes[requirement.runtime].name if requirement.runtime in catalog.runtimes else requirement.runtime
-    )
-    return f"{name} {requirement.runtime_version} or newer" if requirement.runtime_version else f"{name}"
-
-
-def requirement_met(
-    catalog: Catalog,
-    requirement: Requirement,
-    windows: WindowsRelease | None,
-    runtime: RuntimeSpec | None,
-    windows_revision: int | None = None,
-) -> bool | None:
-    """True or False when the question says enough to tell, None otherwise.
-
-    ``windows_revision`` is the node's update level within ``windows`` (1817 of 10.0.17763.1817),
-    when the question gives one: without it, a requirement for an update of the node's own release
-    is unknown, never assumed met.
-    """
-    results: list[bool | None] = []
-    if requirement.windows:
-        needed = build_number(catalog.windows[requirement.windows].build)
-        if windows is None:
-            results.append(None)
-        elif build_number(windows.build) != needed or not requirement.windows_build:
-            results.append(build_number(windows.build) >= needed)
-        else:
-            needed_revision = build_revision(requirement.windows_build)
-            results.append(None if windows_revision is None else windows_revision >= (needed_revision or 0))
-    if requirement.runtime:
-        if runtime is None:
-            results.append(None)
-        elif runtime.name != requirement.runtime:
-            results.append(False)
-        elif requirement.runtime_version:
-            needed_version = parse_version_tuple(requirement.runtime_version)
-            results.append(None if runtime.version is None else _at_least(runtime.version, needed_version))
-        else:
-            results.append(True)
-    if not results:
-        return None
-    if False in results:
-        return False
-    return None if None in results else True
-
-
-def _at_least(have: tuple[int, ...], need: tuple[int, ...]) -> bool:
-    width = max(len(have), len(need))
-    return have + (0,) * (width - len(have)) >= need + (0,) * (width - len(need))
 
 
 def _node_requirements(
@@ -145,34 +85,29 @@ def _node_requirements(
     notes: list[str] = []
     sources: list[str] = []
     if windows is not None:
-        support = catalog.os_support.get(minor)
-        listed = support is not None and windows.id in support.windows
+        os_answer = node_os(catalog, minor, windows)
         text = f"{windows.name} is a supported Windows node OS on Kubernetes {minor}"
-        results.append(RequirementResult(text=text, met=listed if support else None))
-        if support and not listed:
-            names = ", ".join(catalog.windows[w].name for w in support.windows)
+        results.append(RequirementResult(text=text, met=os_answer.supported))
+        if os_answer.supported is False:
+            names = ", ".join(w.name for w in os_answer.supported_windows)
             notes.append(f"{windows.name} is not a supported node OS on Kubernetes {minor} (supported: {names}).")
-            sources += [s.url for s in support.sources[:1]]
+            sources += os_answer.sources[:1]
     if runtime is not None:
-        definition = catalog.runtimes[runtime.name]
-        step = step_at(definition.history, minor)
-        usable = step is not None and is_usable(step.status)
+        answer = runtime_support(catalog, runtime, minor, windows, windows_revision)
+        usable = is_usable(answer.status)
         results.append(
-            RequirementResult(text=f"{definition.name} is a supported runtime on Kubernetes {minor}", met=usable)
+            RequirementResult(text=f"{answer.name} is a supported runtime on Kubernetes {minor}", met=usable)
         )
         if not usable:
-            state = status_label(step.status) if step else "not available yet"
+            state = status_label(answer.status) if answer.since else "not available yet"
             notes.append(
-                f"{definition.name} is {state} on Kubernetes {minor}." + (f" {step.note}" if step and step.note else "")
+                f"{answer.name} is {state} on Kubernetes {minor}." + "".join(f" {n}" for n in answer.notes[:1])
             )
-            sources += [s.url for s in (step.sources if step else definition.sources)[:1]]
-        for requirement in step.requirements if step else []:
-            met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
-            results.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
-            if met is False:
-                notes.append(
-                    f"Kubernetes {minor} asks for {requirement_text(catalog, requirement)}; {runtime} is older."
-                )
+            sources += answer.sources[:1]
+        results += answer.requirements
+        notes += [
+            f"Kubernetes {minor} asks for {r.text}; {runtime} is older." for r in answer.requirements if r.met is False
+        ]
     return results, notes, sources
 
 
@@ -205,17 +140,16 @@ def answer_support(
     windows_revision: int | None = None,
 ) -> SupportAnswer:
     """The support answer for resolved inputs (``windows_revision``: the node's update level, when known)."""
-    step = step_at(feature.history, minor)
+    state = state_at(feature.history, minor)
+    step, status, usable = state.step, state.status, state.usable
     requirements, notes, sources = _node_requirements(catalog, minor, windows, runtime, windows_revision)
     if step is None:
         first = feature.history[0]
-        status, usable = "not-supported", False
         notes.insert(
             0, f"Nothing is recorded for {feature.name} before Kubernetes {first.since}; treated as not supported."
         )
         sources = [s.url for s in first.sources] + sources
     else:
-        status, usable = step.status, is_usable(step.status)
         for requirement in step.requirements:
             met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
             requirements.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
@@ -234,13 +168,15 @@ def answer_support(
     return SupportAnswer(
         feature=FeatureRef(id=feature.id, name=feature.name),
         kubernetes=str(minor),
-        windows=WindowsRef(id=windows.id, name=windows.name, build=windows.build) if windows else None,
+        windows=windows_ref(windows) if windows else None,
         runtime=str(runtime) if runtime else None,
         status=status,
         supported=usable and not ruled_out,
         enabled_by_default=step.enabled_by_default if step else None,
         feature_gate=feature.feature_gates[0] if feature.feature_gates else None,
-        since=step.since if step else None,
+        since=status_since(feature.history, minor),
+        first_usable=first_with(feature.history, "usable"),
+        ga=first_with(feature.history, "stable"),
         reason=step.reason if step else None,
         requirements=requirements,
         notes=notes,
@@ -282,16 +218,17 @@ def timeline(catalog: Catalog, feature: Feature) -> list[TimelineEntry]:
     """The feature's state at every Kubernetes minor in the data, oldest first."""
     entries = []
     for minor in catalog.minors:
-        step = step_at(feature.history, minor)
+        state = state_at(feature.history, minor)
+        step = state.step
         entries.append(
             TimelineEntry(
                 kubernetes=str(minor),
-                status=step.status if step else "not-supported",
-                supported=bool(step and is_usable(step.status)),
+                status=state.status,
+                supported=state.usable,
                 enabled_by_default=step.enabled_by_default if step else None,
                 partial=step.partial if step else False,
-                since=step.since if step else None,
-                recorded=step is not None,
+                since=status_since(feature.history, minor),
+                recorded=state.recorded,
             )
         )
     return entries
@@ -343,7 +280,7 @@ def list_features(
     q: str | None = None,
 ) -> list[FeatureSummary]:
     """Features, optionally by category, by status at a Kubernetes minor, or matching a search."""
-    minor = resolve_minor(catalog, kubernetes) if kubernetes else catalog.newest
+    minor = resolve_minor(catalog, kubernetes) if kubernetes else catalog.newest_released
     if category is not None and category not in catalog.categories:
         raise InvalidInput(f"No category {category!r}.", sorted(catalog.categories))
     features: Iterable[Feature] = (
@@ -351,8 +288,7 @@ def list_features(
     )
     out = []
     for feature in features:
-        step = step_at(feature.history, minor)
-        current = step.status if step else "not-supported"
+        current = state_at(feature.history, minor).status
         if category and feature.category != category:
             continue
         if status and current != status:

@@ -13,6 +13,9 @@ def client(fixture_db, tmp_path_factory):
 
 
 CONTRACT_KEYS = {
+    "kind",
+    "first_usable",
+    "ga",
     "feature",
     "kubernetes",
     "windows",

@@ -17,8 +17,12 @@ from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta, dataset_meta
 from kb.diff import ReleaseDiff
 from kb.export import export, resources
+from kb.feature_facts import FeatureStageAnswer, GateAnswer, RuntimeNeedAnswer
 from kb.formats import plain
+from kb.node_os import NodeOsAnswer, NodeOsList
+from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
+from kb.runtime_support import RuntimeList, RuntimeSupportAnswer
 from kb.upgrade import UpgradePlan
 
 
@@ -109,6 +113,16 @@ def test_unknown_release_names_are_404_or_422(client):
         (list[FeatureRef], examples.SEARCH),
         (DatasetMeta, DatasetMeta.model_config["json_schema_extra"]["example"]),
         (UpgradePlan, examples.UPGRADE),
+        (GateAnswer, examples.GATE),
+        (FeatureStageAnswer, examples.FEATURE_STAGE),
+        (RuntimeNeedAnswer, examples.RUNTIME_NEED),
+        (NodeOsList, examples.NODE_OS_LIST),
+        (NodeOsAnswer, examples.NODE_OS),
+        (RuntimeList, examples.RUNTIMES),
+        (RuntimeSupportAnswer, examples.RUNTIME),
+        (KubernetesFact, examples.KUBERNETES_FACT),
+        (WindowsFact, examples.WINDOWS_FACT),
+        (NodeStageAnswer, examples.NODE_STAGE),
     ],
 )
 def test_openapi_examples_fit_their_models(model, example):

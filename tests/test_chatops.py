@@ -247,7 +247,7 @@ def test_ask_over_http(client):
     response = client.get("/v1/ask", params={"q": "will an ltsc2022 image run on a 23H2 host?"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"question", "interpretation", "answer", "text"}
+    assert set(body) == {"question", "interpretation", "answer", "supported", "text"}
     assert body["interpretation"]["kind"] == "image-compat"
     assert isinstance(body["answer"]["supported"], bool)
 

@@ -10,9 +10,10 @@ import pytest
 import typer
 
 from kb import cli, export, pages, query
+from kb import site_paths as paths
 from kb.build import build
 from kb.catalog import load_catalog
-from kb.pages import features, guides, home, limitations, markdown, matrices, paths, prose, releases
+from kb.pages import features, guides, home, limitations, markdown, matrices, prose, releases
 from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links

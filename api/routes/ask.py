@@ -1,12 +1,11 @@
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import CatalogDep
+from api.deps import CatalogDep, TodayDep
 from api.represent import CSV_AND_TEXT, FormatDep, represent
 from kb import ask as engine
-from kb.answers import AskAnswer
+from kb.asked import AskAnswer
 
 router = APIRouter(prefix="/v1", tags=["ask"])
 
@@ -34,6 +33,7 @@ ERROR_EXAMPLE = {
 )
 async def get_ask(
     catalog: CatalogDep,
+    today: TodayDep,
     fmt: FormatDep,
     q: Annotated[
         str,
@@ -47,4 +47,4 @@ async def get_ask(
     """Answer a free-text question: feature support, Windows Server and runtime support, node stage,
     image compatibility, release dates, end of life, builds and image tags. Without a Kubernetes
     version it answers for the newest minor and says so in `interpretation`."""
-    return represent(engine.ask(catalog, q, date.today()), fmt)
+    return represent(engine.ask(catalog, q, today), fmt)

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kb import query
-from kb.answers import WindowsRef
+from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.checks.documents import Document, kind_of
 from kb.checks.findings import Finding, counts, has_errors, sort_findings
@@ -22,7 +22,6 @@ from kb.checks.images import WINDOWS_BUILD_LABEL, NodeHost
 from kb.checks.node_facts import FeatureOnNode, Findings, judge_node
 from kb.errors import InvalidInput, KbError
 from kb.models import WindowsRelease
-from kb.releases import windows_ref
 from kb.versions import KubernetesMinor, RuntimeSpec, build_revision
 
 OS_LABELS = ("kubernetes.io/os", "beta.kubernetes.io/os")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from kb import query
+from kb import site_paths as paths
 from kb.catalog import Catalog
-from kb.pages import paths
 from kb.pages.markdown import Page, join, link
+from kb.requirements import requirement_text
 from kb.versions import build_number
 
 LOOKUP_FORM = """\
@@ -30,7 +30,7 @@ LOOKUP_FORM = """\
 def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
     """Feature id -> step ``since`` -> the minimum Windows build that step requires and its wording.
 
-    The lookup box reads this to rule out a Windows release the way :func:`kb.query.requirement_met`
+    The lookup box reads this to rule out a Windows release the way :func:`kb.requirement_met`
     does (the release's build must be at least the required one); only steps with such a requirement
     are listed.
     """
@@ -43,7 +43,7 @@ def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
             strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
             minimums.setdefault(feature.id, {})[step.since] = {
                 "build": catalog.windows[strictest.windows].build,
-                "text": query.requirement_text(catalog, strictest),
+                "text": requirement_text(catalog, strictest),
             }
     return minimums
 

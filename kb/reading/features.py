@@ -1,0 +1,408 @@
+"""Which feature a question is about: ranked, typo-tolerant retrieval over what names a feature.
+
+Every feature is named by phrases: its id, name, aliases, feature gates, the pod-spec field paths it
+covers and its KEP number. A phrase matches when every one of its words (stemmed; grammar dropped)
+is in the question near the others, exactly or within a typo (rapidfuzz), or written as one word
+('host process' / 'HostProcess' / 'hostprocess'). A match scores the rarity of its words across
+features, so 'subPath' outweighs 'mount'. Matches of one feature are one subject however often
+the question names it; a match whose words another feature's match covers and outscores is
+dropped, and two matches that share words and score alike are reported as ambiguous.
+Summary words never select a feature: they only rank suggestions.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from kb.catalog import Catalog
+from kb.models import Feature
+from kb.reading.entities import Mention
+from kb.reading.words import EQUIVALENT, GENERIC, STOP, Token, atoms_of, compound, joined, stem
+
+Origin = Literal["id", "name", "alias", "gate", "field", "kep"]
+_STRONG_ORIGINS = ("gate", "field", "kep")
+_WINDOW_SLACK = 5
+_TYPO_SCORE = 86.0
+_TYPO_QUALITY = 0.85
+_GENERIC_WEIGHT = 0.25
+_CLEAR_MARGIN = 1.3
+_DISTINCTIVE = 2.0
+_NAMED_SCORE = 8.0  # a gate name, a field path or a KEP number names its feature outright
+_FIELD_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?)+(?:=\S+)?$")
+_CAMEL = re.compile(r"[a-z0-9][A-Z]")
+_WINDOWS = stem("windows")
+_GATE_LIKE = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}$")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One way of naming a feature: its required words (stems), and where the phrase comes from."""
+
+    feature: str
+    atoms: tuple[str, ...]
+    origin: Origin
+    text: str
+    one_word: bool = False  # matches only a word written as one ('windows-service'), not 'windows services'
+
+
+@dataclass(frozen=True)
+class Atom:
+    """A word of the question as matched: its stem, the token it comes from, and its position."""
+
+    stem: str
+    token: int
+    position: int
+    width: int = 1  # a joined form ('host process' -> 'hostprocess') covers several positions
+    across: bool = False  # joined from two separate words of the question
+
+
+@dataclass
+class FeatureMatch:
+    """A feature the question names: the score of its best phrase and every position its phrases cover."""
+
+    feature: str
+    score: float
+    phrase: Phrase
+    positions: set[int] = field(default_factory=set)  # what the best phrase covers
+    tokens: set[int] = field(default_factory=set)  # every token any of its phrases covers
+    distinct: dict[int, float] = field(default_factory=dict)  # position -> weight of the best phrase's words
+    gate: str | None = None  # the feature gate the question names it by, if any
+
+
+@dataclass(frozen=True)
+class FeatureReading:
+    """What the question says about features: the subjects, close calls, and names that resolve to nothing."""
+
+    matches: list[FeatureMatch]
+    ambiguous: list[tuple[FeatureMatch, FeatureMatch]]
+    unknown: list[tuple[Token, str]]  # a gate-like word, a field path or a KEP number the data does not hold
+
+
+@dataclass
+class FeatureIndex:
+    """The phrases of every feature, indexed by word, with each word's weight."""
+
+    phrases: dict[str, list[Phrase]]
+    weights: dict[str, float]
+    vocabulary: dict[str, str]  # a lowercase word as written in a name -> its stem, for typo matching
+    fields: dict[str, set[str]]
+    gates: dict[str, str]
+    keps: dict[int, list[str]]
+    summary_words: dict[str, set[str]]
+
+    def weight(self, atom: str) -> float:
+        return _GENERIC_WEIGHT if atom in GENERIC else self.weights.get(atom, 1.0)
+
+
+def _phrase_atoms(text: str) -> tuple[str, ...]:
+    """The words a phrase requires: all of a one-word name ('ipv6-only', 'windows-build'), the content words of
+    a longer one ('HostProcess containers on Windows' -> hostprocess, pod)."""
+    atoms = atoms_of(text)
+    if " " not in text.strip():
+        return tuple(atoms)
+    # 'windows' stays in a short name it qualifies ('windows control plane', 'windows master'): without it the
+    # name would stand for something every cluster has
+    keep = _WINDOWS if len([a for a in atoms if a not in STOP]) <= 2 else None
+    return tuple(a for a in atoms if a not in STOP or a == keep)
+
+
+def _names(feature: Feature) -> Iterable[tuple[str, Origin]]:
+    yield feature.id, "id"
+    yield feature.name, "name"
+    for alias in feature.aliases:
+        yield alias, "alias"
+    for gate in feature.feature_gates:
+        yield gate, "gate"
+
+
+def _weak(atom: str, weak: frozenset[str]) -> bool:
+    return atom in GENERIC or atom in STOP or atom in weak or stem(atom) in GENERIC | STOP | weak
+
+
+def _field_keys(path: str) -> list[str]:
+    """'spec.containers[*].securityContext.runAsUser' -> every dotted suffix, lowercase, without indexes."""
+    bare = re.sub(r"\[[^\]]*\]", "", path.split("=", 1)[0]).lower()
+    parts = bare.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts)) if parts[i:]]
+
+
+def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> FeatureIndex:
+    """Index every feature's phrases; weights are inverse feature frequencies of each word.
+
+    A phrase made only of ``weak`` words (grammar, generic domain words, ordinary chat words and the words
+    that point to a question kind: 'windows build', 'add windows node') names nothing on its own.
+    """
+    phrases: dict[str, list[Phrase]] = defaultdict(list)
+    owners: dict[str, set[str]] = defaultdict(set)
+    vocabulary: dict[str, str] = {}
+    fields: dict[str, set[str]] = defaultdict(set)
+    summary_words: dict[str, set[str]] = defaultdict(set)
+    for feature in catalog.features.values():
+        for text, origin in _names(feature):
+            atoms = _phrase_atoms(text)
+            forms = set()
+            if atoms and not all(_weak(a, weak) for a in atoms):
+                forms.add(atoms)
+            words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if " " not in text or stem(w.lower()) in atoms]
+            whole = compound("".join(words))
+            single_token = " " not in text.strip()
+            one_word = bool(atoms) and all(_weak(a, weak) for a in atoms)
+            if whole and not _weak(whole, weak) and (single_token or (len(words) > 1 and atoms in forms)):
+                forms.add((whole,))
+            for form in forms:
+                phrase = Phrase(feature.id, form, origin, text, one_word and len(form) == 1)
+                for atom in set(form):
+                    phrases[atom].append(phrase)
+                    owners[atom].add(feature.id)
+            for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)):
+                vocabulary.setdefault(word.lower(), stem(word.lower()))
+            vocabulary.setdefault(joined(text), compound(text))
+        for pod_field in feature.fields:
+            for key in _field_keys(pod_field.path):
+                fields[key].add(feature.id)
+        for atom in atoms_of(feature.summary):
+            if atom not in STOP and atom not in GENERIC:
+                summary_words[atom].add(feature.id)
+    total = len(catalog.features)
+    weights = {atom: 1.0 + math.log(total / len(ids)) for atom, ids in owners.items()}
+    gates = {joined(g): f.id for f in catalog.features.values() for g in f.feature_gates}
+    keps: dict[int, list[str]] = defaultdict(list)
+    for feature in catalog.features.values():
+        if feature.kep:
+            keps[feature.kep.number].append(feature.id)
+    return FeatureIndex(dict(phrases), weights, vocabulary, dict(fields), gates, dict(keps), dict(summary_words))
+
+
+_INDEXES: dict[tuple[int, frozenset[str]], tuple[Catalog, FeatureIndex]] = {}
+
+
+def feature_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> FeatureIndex:
+    """The index of ``catalog``, built once per catalog."""
+    cached = _INDEXES.get((id(catalog), weak))
+    if cached and cached[0] is catalog:
+        return cached[1]
+    index = build_index(catalog, weak)
+    _INDEXES.clear()
+    _INDEXES[(id(catalog), weak)] = (catalog, index)
+    return index
+
+
+def question_atoms(index: FeatureIndex, tokens: Sequence[Token], skip: set[int]) -> list[Atom]:
+    """The question's words as stems, with joined forms of neighbours and typo corrections; ``skip``: tokens
+    already read as something else (a version, a Windows release, a runtime)."""
+    atoms: list[Atom] = []
+    raw: list[tuple[str, int, int]] = []  # (lowercase word, token, position)
+    position = 0
+    for token in tokens:
+        if token.index in skip:
+            if token.lower in ("windows", "win"):  # 'control plane on windows server 2022' still says windows
+                atoms.append(Atom(_WINDOWS, token.index, position))
+            position += 1
+            continue
+        words = re.findall(r"[A-Za-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", token.text))
+        if _CAMEL.search(token.text):
+            # a camelCase word names one thing as a whole: 'internalTrafficPolicy' is not 'traffic policy'
+            atoms.append(Atom(compound(token.text), token.index, position, 1))
+            raw.append((joined(token.text), token.index, position))
+            position += 1
+            continue
+        if len(words) > 1:
+            atoms.append(Atom(compound(token.text), token.index, position, len(words)))
+        for word in words:
+            atom = stem(word.lower())
+            atoms.append(Atom(EQUIVALENT.get(atom, atom), token.index, position))
+            if compound(word) != atom:
+                atoms.append(Atom(compound(word), token.index, position))
+            raw.append((word.lower(), token.index, position))
+            position += 1
+    for (first, token, at), (second, _, next_at) in itertools.pairwise(raw):
+        if next_at == at + 1:
+            atoms.append(Atom(compound(first + second), token, at, 2, across=True))
+    atoms += _typo_corrections(index, raw)
+    return atoms
+
+
+def _typo_corrections(index: FeatureIndex, raw: list[tuple[str, int, int]]) -> list[Atom]:
+    """Words of six letters or more that are not a known word, read as the name word within a typo."""
+    out = []
+    names = list(index.vocabulary)
+    for word, token, position in raw:
+        if len(word) < 6 or word in index.vocabulary or stem(word) in index.weights or stem(word) in STOP | GENERIC:
+            continue
+        hit = process.extractOne(word, names, scorer=fuzz.ratio, score_cutoff=_TYPO_SCORE)
+        if hit and hit[0][0] == word[0]:
+            out.append(Atom(index.vocabulary[hit[0]], token, position, 0))
+    return out
+
+
+def _match_phrase(
+    index: FeatureIndex, phrase: Phrase, by_stem: dict[str, list[Atom]]
+) -> tuple[float, set[int], set[int], dict[int, float]] | None:
+    """The phrase's score, covered positions and tokens, and each word's weight by position, when all its words
+    are near one another."""
+    chosen: list[Atom] = []
+    for atom in phrase.atoms:
+        found = by_stem.get(atom)
+        if not found:
+            return None
+        if phrase.one_word:
+            found = [a for a in found if not a.across]
+            if not found:
+                return None
+        anchor = chosen[0].position if chosen else found[0].position
+        chosen.append(min(found, key=lambda a: abs(a.position - anchor)))
+    positions = {a.position + k for a in chosen for k in range(max(a.width, 1))}
+    if max(positions) - min(positions) >= len(phrase.atoms) + _WINDOW_SLACK:
+        return None
+    weights = [
+        index.weight(a) * (_TYPO_QUALITY if c.width == 0 else 1.0) for a, c in zip(phrase.atoms, chosen, strict=True)
+    ]
+    distinct = {c.position: w for c, w in zip(chosen, weights, strict=True)}
+    return sum(weights), positions, {c.token for c in chosen}, distinct
+
+
+def match_features(
+    index: FeatureIndex, tokens: Sequence[Token], skip: set[int], keps: Sequence[tuple[Mention, int]] = ()
+) -> FeatureReading:
+    """Every feature the question names, after merging mentions of one subject and dropping covered ones."""
+    atoms = question_atoms(index, tokens, skip)
+    by_stem: dict[str, list[Atom]] = defaultdict(list)
+    for atom in atoms:
+        by_stem[atom.stem].append(atom)
+    matches: dict[str, FeatureMatch] = {}
+    seen: set[Phrase] = set()
+    for stem_ in list(by_stem):
+        for phrase in index.phrases.get(stem_, []):
+            if phrase in seen:
+                continue
+            seen.add(phrase)
+            found = _match_phrase(index, phrase, by_stem)
+            if found is None:
+                continue
+            score, positions, covered, distinct = found
+            _add(matches, FeatureMatch(phrase.feature, score, phrase, positions, covered, distinct))
+    token_positions: dict[int, set[int]] = defaultdict(set)
+    for atom in atoms:
+        token_positions[atom.token].add(atom.position)
+    unknown = _named_entities(index, tokens, skip, matches, token_positions)
+    for mention, number in keps:
+        covered = set(range(mention.start, mention.end))
+        for feature_id in index.keps.get(number, []):
+            phrase = Phrase(feature_id, (f"kep{number}",), "kep", mention.text)
+            position = -1 - mention.start
+            _add(matches, FeatureMatch(feature_id, _NAMED_SCORE, phrase, {position}, covered, {position: 0.0}))
+        if number not in index.keps:
+            unknown.append((tokens[mention.start], "kep"))
+    ordered = sorted(matches.values(), key=lambda m: (-m.score, m.feature))
+    kept, ambiguous = _resolve(ordered)
+    return FeatureReading(kept, ambiguous, unknown)
+
+
+def _add(matches: dict[str, FeatureMatch], match: FeatureMatch) -> None:
+    if match.phrase.origin == "gate":
+        match.gate = match.phrase.text
+    current = matches.get(match.feature)
+    if current is None:
+        matches[match.feature] = match
+        return
+    current.gate = current.gate or match.gate
+    if match.score > current.score:
+        current.score, current.phrase = match.score, match.phrase
+        current.positions, current.distinct = match.positions, match.distinct
+    current.tokens |= match.tokens
+
+
+def _named_entities(
+    index: FeatureIndex,
+    tokens: Sequence[Token],
+    skip: set[int],
+    matches: dict[str, FeatureMatch],
+    token_positions: dict[int, set[int]],
+) -> list[tuple[Token, str]]:
+    """Field paths and gate names: each resolves to its feature, or is reported as unknown."""
+    unknown = []
+    covered = {t for m in matches.values() for t in m.tokens}
+    for token in tokens:
+        if token.index in skip:
+            continue
+        positions = set(token_positions[token.index])
+        if _FIELD_PATH.match(token.text) and not _is_reference(token.text):
+            ids = _field_features(index, token.text)
+            for feature_id, score in ids.items():
+                phrase = Phrase(feature_id, (joined(token.text),), "field", token.text)
+                distinct = dict.fromkeys(positions, score)
+                _add(matches, FeatureMatch(feature_id, score, phrase, positions, {token.index}, distinct))
+            if not ids and token.index not in covered:
+                unknown.append((token, "field"))
+        elif _GATE_LIKE.match(token.text):
+            feature_id = index.gates.get(joined(token.text))
+            if feature_id:
+                phrase = Phrase(feature_id, (joined(token.text),), "gate", token.text)
+                distinct = dict.fromkeys(positions, _NAMED_SCORE)
+                _add(matches, FeatureMatch(feature_id, _NAMED_SCORE, phrase, positions, {token.index}, distinct))
+            elif token.index not in covered:
+                unknown.append((token, "gate"))
+    return unknown
+
+
+def _field_features(index: FeatureIndex, path: str) -> dict[str, float]:
+    """The features a field path names, scored: the longest recorded suffix of the path, and a bonus for a
+    feature named after the field itself ('fsGroup'); else a feature named after its last segment."""
+    last = compound(re.sub(r"\[[^\]]*\]", "", path.split("=", 1)[0]).rsplit(".", 1)[-1])
+    named = {p.feature for p in index.phrases.get(last, []) if p.atoms == (last,)}
+    ids = next((index.fields[k] for k in _field_keys(path) if k in index.fields), set())
+    if not ids:
+        return dict.fromkeys(named, _NAMED_SCORE)
+    return {f: _NAMED_SCORE / len(ids) + (2.0 if f in named else 0.0) for f in ids}
+
+
+def _is_reference(text: str) -> bool:
+    """An image reference or a host name ('mcr.microsoft.com/...', 'kubernetes.io'), not a field path."""
+    return "/" in text or ":" in text or text.lower().endswith((".com", ".io", ".org", ".net"))
+
+
+def _resolve(ordered: list[FeatureMatch]) -> tuple[list[FeatureMatch], list[tuple[FeatureMatch, FeatureMatch]]]:
+    """Drop matches another match covers; report overlapping matches that score alike as ambiguous.
+
+    Two matches that share words but each have a distinctive word of their own ('kube-proxy ipvs or
+    kernelspace') are two subjects; a match whose distinctive words another match also covers is the same
+    subject named less precisely ('fsGroup' as a field of two features, 'single file' inside 'subPath onto
+    a single file').
+    """
+    kept: list[FeatureMatch] = []
+    ambiguous: list[tuple[FeatureMatch, FeatureMatch]] = []
+    for match in ordered:
+        rival = next((k for k in kept if k.positions & match.positions), None)
+        own = [w for p, w in match.distinct.items() if p not in rival.positions] if rival else []
+        if rival is None or any(w >= _DISTINCTIVE for w in own):
+            kept.append(match)
+        elif (match.positions <= rival.positions and rival.score > match.score) or (
+            rival.score >= match.score * _CLEAR_MARGIN
+        ):
+            continue
+        elif not any(match in pair for pair in ambiguous):
+            ambiguous.append((rival, match))
+    return kept, ambiguous
+
+
+def suggest(index: FeatureIndex, catalog: Catalog, words: Sequence[str], count: int = 3) -> list[str]:
+    """Feature ids for words that name nothing: close spellings of names first, then shared summary words."""
+    scores: dict[str, float] = defaultdict(float)
+    names = list(index.vocabulary)
+    for word in words:
+        lower = word.lower()
+        for name, score, _ in process.extract(lower, names, scorer=fuzz.ratio, limit=5, score_cutoff=70):
+            for phrase in index.phrases.get(index.vocabulary[name], []):
+                scores[phrase.feature] = max(scores[phrase.feature], score)
+        for feature_id in index.summary_words.get(stem(lower), ()):
+            scores[feature_id] += 10
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return [feature_id for feature_id, _ in ranked[:count] if feature_id in catalog.features]

@@ -1,0 +1,286 @@
+"""When a question is not answered, and what to ask instead: the one place that decides to refuse.
+
+In order: a name that resolves to nothing (a version, a Windows release or build, a gate, a field path,
+a KEP) is a 404; several features, two close candidates for one subject, or several versions where one
+is expected is a 422 naming them; a question no kind fits is a 404 when it asks whether something
+works (its unknown words are then the name of something the data does not hold), else a 422; and two
+kinds that fit alike are a 422. Every refusal carries suggestions, each checked to be answered when
+asked as the next question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from kb.catalog import Catalog
+from kb.errors import InvalidVersion, KbError, NotFound, QuestionNotAnswered
+from kb.kinds import CUE_ATOMS, CUE_WORDS, KINDS_BY_NAME, SUPPORT, Counts, Kind, kinds_without_features, scored_kinds
+from kb.reading import Reading, read
+from kb.reading.features import feature_index, suggest
+from kb.reading.words import GENERIC, ORDINARY, STOP, atoms_of, stem
+from kb.versions import looks_like_kubernetes
+
+EXAMPLES = [
+    "is hostprocess supported on 1.22 with ws2019?",
+    "gmsa 1.18 containerd",
+    "which windows server versions are supported on 1.33?",
+    "docker on 1.25?",
+    "will an ltsc2022 image run on a 23H2 host?",
+    "when does kubernetes 1.30 go out of support?",
+    "what build is ws2022?",
+]
+_KIND_MARGIN = 0.5
+_MAX_SUGGESTIONS = 3
+_EXPLAINED = STOP | GENERIC | ORDINARY | CUE_WORDS
+"""Words that need no entity to be understood: grammar, domain words, chat words and cue words."""
+_EXPLAINED_WORDS = sorted(_EXPLAINED)
+_STRONG_CUE = 3.0
+"""A kind whose cues score this much is clearly what is asked; below it, unknown words may be the real subject."""
+_WEAK_CUE = 1.0
+_OTHER_QUESTION = 3.5
+
+
+def choose_kind(catalog: Catalog, reading: Reading, partial: dict, suggest_next: bool = True) -> Kind:
+    """The kind that answers the reading; raises QuestionNotAnswered, with checked suggestions, when none may."""
+    try:
+        return _choose(catalog, reading)
+    except _Refusal as refusal:
+        suggestions = _working(catalog, refusal.candidates) if suggest_next else []
+        if suggest_next and not suggestions and refusal.examples:
+            suggestions = EXAMPLES[:_MAX_SUGGESTIONS]
+        raise QuestionNotAnswered(refusal.message, suggestions, partial, refusal.not_found, refusal.code) from None
+
+
+class _Refusal(Exception):
+    def __init__(
+        self, message: str, candidates: Iterable[str], not_found: bool, code: str, examples: bool = True
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.candidates = list(candidates)
+        self.not_found = not_found
+        self.code = code
+        self.examples = examples
+
+
+def _choose(catalog: Catalog, reading: Reading) -> Kind:
+    _refuse_unresolved_names(catalog, reading)
+    _refuse_several_subjects(catalog, reading)
+    scored = scored_kinds(reading)
+    if not scored:
+        _refuse_no_subject(catalog, reading)
+    best_score, best = scored[0]
+    close = [kind for score, kind in scored[1:] if best_score - score < _KIND_MARGIN]
+    if close:
+        names = ", ".join(k.name for k in [best, *close])
+        raise _Refusal(f"The question could be asked in several ways ({names}); say which.", [], False, "ambiguous")
+    _refuse_another_question(reading, best)
+    _refuse_unknown_named(catalog, reading)
+    if reading.features.matches:
+        return _feature_in_passing(reading, best) or best
+    if (best.cue_score(reading) or 0.0) < _STRONG_CUE and (words := unexplained(reading)):
+        # a release question that also says words naming nothing: they may name a feature the data does not
+        # hold ('startup probes on 1.26?'), so it is not answered as a release question
+        _unknown_feature(catalog, reading, words)
+    return best
+
+
+def _refuse_another_question(reading: Reading, chosen: Kind) -> None:
+    """The words plainly ask about a feature's stage or gate, but the question names no feature ('when was
+    dockershim deprecated' names a runtime): answering another kind would answer another question."""
+    counts = Counts.of(reading)
+    if counts.features:
+        return
+    own = chosen.cue_score(reading) or 0.0
+    for kind in (KINDS_BY_NAME["feature-stage"], KINDS_BY_NAME["feature-gate"]):
+        cued = kind.cue_score(reading)
+        if cued is not None and cued >= _OTHER_QUESTION and cued > own and kind.fits(replace(counts, features=1)):
+            raise _Refusal(
+                f"The question reads as a {kind.name} question, but names no feature.", [], False, "not_understood"
+            )
+
+
+_TYPE_NOUNS = {
+    stem(noun): kind for noun, kind in (("runtime", "runtime"), ("gate", "feature gate"), ("plugin", "feature"))
+}
+
+
+def _refuse_unknown_named(catalog: Catalog, reading: Reading) -> None:
+    """A word that names nothing, right before a word saying what it is ('the flurbo container runtime',
+    'the FooBar gate'): the question names something the data does not hold."""
+    words = set(unexplained(reading))
+    for token in reading.tokens[1:]:
+        kind = _TYPE_NOUNS.get(stem(token.lower))
+        before = reading.tokens[token.index - 1]
+        if before.lower == "container" and token.index >= 2:
+            before = reading.tokens[token.index - 2]
+        if kind and before.text in words:
+            raise _Refusal(f"No {kind} the data covers is known as {before.text!r}.", [], True, "unknown_feature")
+
+
+def unexplained(reading: Reading) -> list[str]:
+    """Words of the question that no entity, feature, cue or ordinary word accounts for (typos included)."""
+    return [w for w in reading.leftover if not all(_explained(a) for a in atoms_of(w))]
+
+
+def _explained(atom: str) -> bool:
+    if atom in _EXPLAINED or atom.isdigit():
+        return True
+    return len(atom) >= 6 and process.extractOne(atom, _EXPLAINED_WORDS, scorer=fuzz.ratio, score_cutoff=85) is not None
+
+
+def _feature_in_passing(reading: Reading, chosen: Kind) -> Kind | None:
+    """A feature named in passing while the words plainly ask something else ('control plane is 1.25: is this
+    node os supported?'): the other kind answers when the feature kind has no cue of its own; with cues on both
+    sides, neither is answered."""
+    own = chosen.cue_score(reading) or 0.0
+    for cued, kind in kinds_without_features(reading):
+        if cued < _STRONG_CUE or cued <= own or kind.name.startswith("feature"):
+            continue
+        if own < _WEAK_CUE:
+            return kind
+        feature = reading.features.matches[0].feature
+        raise _Refusal(
+            f"The question names {feature} but reads as a {kind.name} question; ask one of them.",
+            [_without(reading, reading.features.matches)],
+            False,
+            "ambiguous",
+        )
+    return None
+
+
+def _replace(reading: Reading, start: int, end: int, text: str) -> str:
+    """The question with tokens [start, end) replaced by ``text``."""
+    tokens = reading.tokens
+    head = reading.question[: tokens[start].start] if start < len(tokens) else reading.question
+    tail = reading.question[tokens[end - 1].end :] if end - 1 < len(tokens) else ""
+    return f"{head}{text}{tail}".strip()
+
+
+def _refuse_unresolved_names(catalog: Catalog, reading: Reading) -> None:
+    """A version, a Windows release or build that the data does not hold; with no feature found, also an
+    unknown gate name, field path or KEP."""
+    for text, error in reading.entities.problems:
+        index = next(t.index for t in reading.tokens if t.text == text)
+        replacements = error.suggestions
+        if isinstance(error, InvalidVersion) and looks_like_kubernetes(text):
+            replacements = [str(m) for m in catalog.minors[-2:]]
+        candidates = [_replace(reading, index, index + 1, r) for r in replacements]
+        not_found = isinstance(error, NotFound)
+        raise _Refusal(error.message, candidates, not_found, error.code if not_found else "invalid_version")
+    if reading.features.matches or not reading.features.unknown:
+        return
+    token, what = reading.features.unknown[0]
+    label = {"gate": "feature gate", "field": "pod-spec field", "kep": "KEP"}[what]
+    close = suggest(feature_index(catalog, CUE_ATOMS | ORDINARY), catalog, [token.text])
+    candidates = [_replace(reading, token.index, token.index + 1, _short_name(catalog, f)) for f in close]
+    raise _Refusal(
+        f"No {label} the data covers is known as {token.text!r}."
+        + (f" Did you mean: {', '.join(close)}?" if close else ""),
+        candidates,
+        True,
+        "unknown_feature",
+    )
+
+
+def _refuse_several_subjects(catalog: Catalog, reading: Reading) -> None:
+    matches = reading.features.matches
+    if len(matches) > 1:
+        ids = [m.feature for m in matches]
+        candidates = [_without(reading, [other for other in matches if other is not m]) for m in matches]
+        raise _Refusal(
+            f"The question names several features ({', '.join(ids)}); ask about one.",
+            candidates,
+            False,
+            "several_features",
+        )
+    if reading.features.ambiguous:
+        first, second = reading.features.ambiguous[0]
+        tokens = sorted(first.tokens | second.tokens)
+        candidates = [
+            _replace(reading, tokens[0], tokens[-1] + 1, _short_name(catalog, m.feature)) for m in (first, second)
+        ]
+        raise _Refusal(
+            f"The question could mean {first.feature} or {second.feature}; name one.",
+            candidates,
+            False,
+            "ambiguous_feature",
+        )
+    minors = reading.entities.kubernetes
+    if len(minors) > 2 or (len(minors) == 2 and not _any_kind_takes_two(reading)):
+        versions = ", ".join(str(m) for _, m in minors)
+        candidates = [_without_mentions(reading, [x for x in minors if x is not keep]) for keep in minors[:2]]
+        raise _Refusal(
+            f"The question names several Kubernetes versions ({versions}); ask about one.",
+            candidates,
+            False,
+            "several_versions",
+        )
+    if len(reading.entities.windows) > 2:
+        raise _Refusal(
+            "The question names more than two Windows releases; ask about one node (and one image).",
+            [],
+            False,
+            "several_releases",
+        )
+    if len(reading.entities.runtimes) > 1:
+        candidates = [
+            _without_mentions(reading, [x for x in reading.entities.runtimes if x is not keep])
+            for keep in reading.entities.runtimes
+        ]
+        raise _Refusal("The question names several runtimes; ask about one.", candidates, False, "several_runtimes")
+
+
+def _any_kind_takes_two(reading: Reading) -> bool:
+    return any(kind.name in ("changes", "upgrade") for _, kind in scored_kinds(reading))
+
+
+def _refuse_no_subject(catalog: Catalog, reading: Reading) -> None:
+    """No kind fits: name the unknown words when the question asks whether something works."""
+    words = unexplained(reading)
+    asks = reading.has(*SUPPORT) or bool(reading.entities.kubernetes or reading.entities.windows)
+    if words and asks and not reading.features.matches:
+        _unknown_feature(catalog, reading, words)
+    raise _Refusal("Not a question the knowledge base can answer; try one of these.", [], False, "not_understood")
+
+
+def _unknown_feature(catalog: Catalog, reading: Reading, words: list[str]) -> None:
+    close = suggest(feature_index(catalog, CUE_ATOMS | ORDINARY), catalog, words)
+    span = [t.index for t in reading.tokens if t.text in words]
+    candidates = [_replace(reading, span[0], span[-1] + 1, _short_name(catalog, f)) for f in close]
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    raise _Refusal(f"No feature or release is known as {' '.join(words)!r}.{hint}", candidates, True, "unknown_feature")
+
+
+def _short_name(catalog: Catalog, feature_id: str) -> str:
+    """The shortest alias of a feature (its name when it has none): what a person would type."""
+    feature = catalog.features[feature_id]
+    return min([*feature.aliases, feature.name], key=len)
+
+
+def _without(reading: Reading, matches: list) -> str:
+    drop = {t for m in matches for t in m.tokens}
+    return " ".join(t.text for t in reading.tokens if t.index not in drop)
+
+
+def _without_mentions(reading: Reading, mentions: list) -> str:
+    drop = {i for mention, _ in mentions for i in range(mention.start, mention.end)}
+    return " ".join(t.text for t in reading.tokens if t.index not in drop)
+
+
+def _working(catalog: Catalog, candidates: list[str]) -> list[str]:
+    """The candidate questions that are answered when asked, at most three, without duplicates."""
+    out: list[str] = []
+    for question in dict.fromkeys(candidates):
+        try:
+            reading = read(catalog, question, CUE_ATOMS)
+            choose_kind(catalog, reading, {}, suggest_next=False)
+        except KbError:
+            continue
+        out.append(question)
+        if len(out) == _MAX_SUGGESTIONS:
+            break
+    return out
