@@ -215,6 +215,39 @@ def serve(ctx: typer.Context) -> None:
     raise typer.Exit(run_server(ctx.args))
 
 
+@app.command("i18n")
+def i18n(
+    action: Annotated[
+        str,
+        typer.Argument(
+            help="check: list missing or stale translations; template: add the "
+            "English of every missing one, to translate in place."
+        ),
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="Language of data/<lang>/.")] = "zh",
+    data: Annotated[Path, typer.Option(help="The curated data folder.")] = DEFAULT_DATA,
+) -> None:
+    """Translations of the data: check them against the English (exit 1 when any is missing or stale)."""
+    from kb.load import load_dataset
+    from kb.translation_files import translation_problems, write_templates
+
+    if action not in ("check", "template"):
+        fail(f"unknown action {action!r}: use check or template")
+    try:
+        dataset = load_dataset(data)
+        if action == "template":
+            for path in write_templates(data, lang, dataset):
+                typer.echo(f"wrote {path}")
+            return
+        problems = translation_problems(data, lang, dataset)
+    except DataInvalid as exc:
+        fail(str(exc))
+    for problem in problems:
+        typer.echo(str(problem))
+    typer.echo(f"{len(problems)} problem(s) in {data / lang}")
+    raise typer.Exit(EXIT_NOT_SUPPORTED if problems else EXIT_SUPPORTED)
+
+
 from kb.tools_cli import register_tools  # noqa: E402 - the tools add commands to the app above
 
 register_tools(app)
