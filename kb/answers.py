@@ -30,8 +30,9 @@ def windows_ref(release: WindowsRelease) -> WindowsRef:
 
 
 class RequirementResult(Answer):
-    text: str
+    text: str = Field(description="What is required.")
     met: bool | None = Field(description="true or false when the question gave enough to tell, null when unknown")
+    have: str | None = Field(default=None, description="What the node asked about has, where the question says.")
 
 
 class DatasetRef(Answer):
@@ -39,11 +40,23 @@ class DatasetRef(Answer):
     built: str
 
 
+class VariantState(Answer):
+    """One case of a feature on the minor asked: its status and whether it is usable."""
+
+    id: str
+    name: str
+    status: Status
+    supported: bool
+
+
 class SupportAnswer(Answer):
     """Is this feature supported on this Kubernetes minor (with this Windows release and runtime)?"""
 
     kind: Literal["feature-support"] = "feature-support"
     feature: FeatureRef
+    variant: FeatureRef | None = Field(
+        default=None, description="The case of the feature asked about (a variant id and name), or null."
+    )
     kubernetes: str
     windows: WindowsRef | None
     runtime: str | None = Field(description="The runtime the question named, as understood, or null.")
@@ -64,6 +77,9 @@ class SupportAnswer(Answer):
     ga: str | None = Field(description="The Kubernetes minor where the feature first became stable; null when never.")
     reason: Reason | None = Field(description="Why not, where the data says.")
     requirements: list[RequirementResult]
+    variants: list[VariantState] = Field(
+        default=[], description="Every case of the feature on that minor, when its cases differ in support."
+    )
     notes: list[str]
     sources: list[str]
     confidence: str
@@ -131,6 +147,15 @@ class FeatureSummary(Answer):
     feature_gates: list[str]
 
 
+class VariantDetail(Answer):
+    """One case of a feature whose support differs from the others, with its own history."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    history: list[StepView]
+
+
 class FeatureDetail(Answer):
     id: str
     name: str
@@ -143,6 +168,7 @@ class FeatureDetail(Answer):
     fields: list[dict]
     related: list[FeatureRef]
     history: list[StepView]
+    variants: list[VariantDetail] = Field(default=[], description="Cases whose support differs, each with its history.")
     timeline: list[TimelineEntry]
     notes: list[str]
     disagreements: list[dict]

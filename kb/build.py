@@ -199,6 +199,7 @@ def _write_features(db: sqlite_utils.Database, dataset: Dataset) -> None:
                 "kep_number": f.kep.number if f.kep else None,
                 "kep_url": f.kep.url if f.kep else None,
                 "fields": [dump_model(p) for p in f.fields],
+                "variants": [dump_model(v) for v in f.variants],
                 "related": f.related,
                 "notes": f.notes,
                 "disagreements": [dump_model(d) for d in f.disagreements],

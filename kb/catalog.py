@@ -40,6 +40,7 @@ _JSON_COLUMNS = {
     "related",
     "requirements",
     "versions",
+    "variants",
 }
 
 

@@ -76,13 +76,16 @@ def support(
     kubernetes: Annotated[str, typer.Option("--kubernetes", "-k", help="e.g. 1.22, v1.22.3, latest.")] = "latest",
     windows: Annotated[str | None, typer.Option("--windows", "-w", help="e.g. ltsc2022, ws2019, 10.0.17763.")] = None,
     runtime: Annotated[str | None, typer.Option("--runtime", "-r", help="e.g. containerd://1.7.13.")] = None,
+    variant: Annotated[
+        str | None, typer.Option("--variant", "-v", help="The case of the feature, e.g. single-file.")
+    ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Is FEATURE supported on a Kubernetes version (with a Windows release and runtime)?"""
     catalog = open_catalog(db)
     try:
-        answer = query.support(catalog, feature, kubernetes, windows, runtime)
+        answer = query.support(catalog, feature, kubernetes, windows, runtime, variant)
     except KbError as exc:
         fail(exc.message)
     typer.echo(answer.model_dump_json(indent=2) if json_output else support_line(answer))

@@ -17,14 +17,16 @@ from kb.answers import (
     StepView,
     SupportAnswer,
     TimelineEntry,
+    VariantDetail,
+    VariantState,
     windows_ref,
 )
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, UnknownFeature
 from kb.history import first_with, is_usable, state_at, status_label, status_since
-from kb.models import Feature, Step, WindowsRelease
+from kb.models import Feature, Step, Variant, WindowsRelease
 from kb.node_os import node_os
-from kb.requirements import requirement_met, requirement_text
+from kb.requirements import applies, requirement_met, requirement_text
 from kb.runtime_support import runtime_support
 from kb.versions import (
     KubernetesMinor,
@@ -86,25 +88,24 @@ def _node_requirements(
     sources: list[str] = []
     if windows is not None:
         os_answer = node_os(catalog, minor, windows)
-        text = f"{windows.name} is a supported Windows node OS on Kubernetes {minor}"
-        results.append(RequirementResult(text=text, met=os_answer.supported))
+        names = " or ".join(w.name for w in os_answer.supported_windows)
+        text = f"a Windows node OS supported on Kubernetes {minor}" + (f": {names}" if names else "")
+        results.append(RequirementResult(text=text, met=os_answer.supported, have=windows.name))
         if os_answer.supported is False:
-            names = ", ".join(w.name for w in os_answer.supported_windows)
             notes.append(f"{windows.name} is not a supported node OS on Kubernetes {minor} (supported: {names}).")
             sources += os_answer.sources[:1]
     if runtime is not None:
         answer = runtime_support(catalog, runtime, minor, windows, windows_revision)
         usable = is_usable(answer.status)
-        results.append(
-            RequirementResult(text=f"{answer.name} is a supported runtime on Kubernetes {minor}", met=usable)
-        )
+        text = f"a supported container runtime on Kubernetes {minor}"
+        results.append(RequirementResult(text=text, met=usable, have=f"{answer.name} ({status_label(answer.status)})"))
         if not usable:
             state = status_label(answer.status) if answer.since else "not available yet"
             notes.append(
                 f"{answer.name} is {state} on Kubernetes {minor}." + "".join(f" {n}" for n in answer.notes[:1])
             )
             sources += answer.sources[:1]
-        results += answer.requirements
+        results += [r.model_copy(update={"have": str(runtime)}) for r in answer.requirements]
         notes += [
             f"Kubernetes {minor} asks for {r.text}; {runtime} is older." for r in answer.requirements if r.met is False
         ]
@@ -121,14 +122,28 @@ def support(
     kubernetes: str,
     windows: str | None = None,
     runtime: str | None = None,
+    variant: str | None = None,
 ) -> SupportAnswer:
-    """Is ``feature`` supported on ``kubernetes`` (with ``windows`` and ``runtime`` when given)?"""
+    """Is ``feature`` (its case ``variant``) supported on ``kubernetes`` (with ``windows`` and ``runtime``)?"""
     found = resolve_feature(catalog, feature)
     minor = resolve_minor(catalog, kubernetes)
     release = resolve_windows(catalog, windows) if windows is not None else None
     spec = resolve_runtime(catalog, runtime) if runtime is not None else None
     revision = build_revision(windows) if windows is not None else None
-    return answer_support(catalog, found, minor, release, spec, revision)
+    case = resolve_variant(found, variant) if variant is not None else None
+    return answer_support(catalog, found, minor, release, spec, revision, case)
+
+
+def resolve_variant(feature: Feature, text: str) -> Variant:
+    """The case of ``feature`` that ``text`` names (id, name or alias)."""
+    key = normalise(text)
+    for variant in feature.variants:
+        if key in {normalise(n) for n in (variant.id, variant.name, *variant.aliases)}:
+            return variant
+    cases = [v.id for v in feature.variants]
+    if not cases:
+        raise InvalidInput(f"{feature.name} has no cases that differ; ask without one.", [])
+    raise UnknownFeature(f"{feature.id}/{text}", cases)
 
 
 def answer_support(
@@ -138,24 +153,30 @@ def answer_support(
     windows: WindowsRelease | None = None,
     runtime: RuntimeSpec | None = None,
     windows_revision: int | None = None,
+    variant: Variant | None = None,
 ) -> SupportAnswer:
-    """The support answer for resolved inputs (``windows_revision``: the node's update level, when known)."""
-    state = state_at(feature.history, minor)
+    """The support answer for resolved inputs (``windows_revision``: the node's update level, when known;
+    ``variant``: the case of the feature asked about, whose own history then decides)."""
+    history = variant.history if variant else feature.history
+    state = state_at(history, minor)
     step, status, usable = state.step, state.status, state.usable
     requirements, notes, sources = _node_requirements(catalog, minor, windows, runtime, windows_revision)
+    name = f"{feature.name} ({variant.name})" if variant else feature.name
     if step is None:
-        first = feature.history[0]
-        notes.insert(
-            0, f"Nothing is recorded for {feature.name} before Kubernetes {first.since}; treated as not supported."
-        )
+        first = history[0]
+        notes.insert(0, f"Nothing is recorded for {name} before Kubernetes {first.since}; treated as not supported.")
         sources = [s.url for s in first.sources] + sources
     else:
-        for requirement in step.requirements:
+        for requirement in (r for r in step.requirements if applies(r, runtime)):
             met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
-            requirements.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
+            have = _given(
+                windows if requirement.windows else None, runtime if requirement.runtime else None, windows_revision
+            )
+            requirements.append(
+                RequirementResult(text=requirement_text(catalog, requirement), met=met, have=have or None)
+            )
             if met is False:
-                given = _given(windows, runtime, windows_revision)
-                notes.append(f"Requires {requirement_text(catalog, requirement)}: {given} does not meet it.")
+                notes.append(f"Requires {requirement_text(catalog, requirement)}: {have} does not meet it.")
             elif met is None and windows is not None and requirement.windows_build:
                 notes.append(
                     f"Whether a {windows.name} node has {requirement.windows_update or 'the update'} depends on "
@@ -164,9 +185,12 @@ def answer_support(
                 )
         notes[:0] = _step_notes(feature, step)
         sources = [s.url for s in step.sources] + sources
+    if catalog.provisional(minor):
+        notes.append(f"Kubernetes {minor} is provisional: the data has no release date for it yet.")
     ruled_out = any(r.met is False for r in requirements)
     return SupportAnswer(
         feature=FeatureRef(id=feature.id, name=feature.name),
+        variant=FeatureRef(id=variant.id, name=variant.name) if variant else None,
         kubernetes=str(minor),
         windows=windows_ref(windows) if windows else None,
         runtime=str(runtime) if runtime else None,
@@ -174,11 +198,12 @@ def answer_support(
         supported=usable and not ruled_out,
         enabled_by_default=step.enabled_by_default if step else None,
         feature_gate=feature.feature_gates[0] if feature.feature_gates else None,
-        since=status_since(feature.history, minor),
-        first_usable=first_with(feature.history, "usable"),
-        ga=first_with(feature.history, "stable"),
+        since=status_since(history, minor),
+        first_usable=first_with(history, "usable"),
+        ga=first_with(history, "stable"),
         reason=step.reason if step else None,
         requirements=requirements,
+        variants=variant_states(feature, minor),
         notes=notes,
         sources=list(dict.fromkeys(sources + [s.url for s in feature.sources])),
         confidence="inferred"
@@ -186,6 +211,15 @@ def answer_support(
         else "read",
         dataset=dataset_ref(catalog),
     )
+
+
+def variant_states(feature: Feature, minor: KubernetesMinor) -> list[VariantState]:
+    """Every case of ``feature`` on ``minor``, when the feature has cases."""
+    states = []
+    for variant in feature.variants:
+        state = state_at(variant.history, minor)
+        states.append(VariantState(id=variant.id, name=variant.name, status=state.status, supported=state.usable))
+    return states
 
 
 def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None, windows_revision: int | None = None) -> str:
@@ -248,20 +282,10 @@ def feature_detail(catalog: Catalog, name: str) -> FeatureDetail:
         kep=feature.kep.model_dump() if feature.kep else None,
         fields=[f.model_dump(exclude_none=True) for f in feature.fields],
         related=[FeatureRef(id=r, name=catalog.features[r].name) for r in feature.related],
-        history=[
-            StepView(
-                since=s.since,
-                status=s.status,
-                enabled_by_default=s.enabled_by_default,
-                partial=s.partial,
-                reason=s.reason,
-                requirements=[requirement_text(catalog, r) for r in s.requirements],
-                note=s.note,
-                sources=[src.url for src in s.sources],
-                confidence=s.confidence,
-                confidence_note=s.confidence_note,
-            )
-            for s in feature.history
+        history=_step_views(catalog, feature.history),
+        variants=[
+            VariantDetail(id=v.id, name=v.name, aliases=v.aliases, history=_step_views(catalog, v.history))
+            for v in feature.variants
         ],
         timeline=timeline(catalog, feature),
         notes=feature.notes,
@@ -270,6 +294,24 @@ def feature_detail(catalog: Catalog, name: str) -> FeatureDetail:
         confidence=feature.confidence,
         dataset=dataset_ref(catalog),
     )
+
+
+def _step_views(catalog: Catalog, history: list[Step]) -> list[StepView]:
+    return [
+        StepView(
+            since=s.since,
+            status=s.status,
+            enabled_by_default=s.enabled_by_default,
+            partial=s.partial,
+            reason=s.reason,
+            requirements=[requirement_text(catalog, r) for r in s.requirements],
+            note=s.note,
+            sources=[src.url for src in s.sources],
+            confidence=s.confidence,
+            confidence_note=s.confidence_note,
+        )
+        for s in history
+    ]
 
 
 def list_features(

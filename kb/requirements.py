@@ -36,6 +36,8 @@ def requirement_met(
     when the question gives one: without it, a requirement for an update of the node's own release
     is unknown, never assumed met.
     """
+    if requirement.only_with_runtime and runtime is not None and runtime.name != requirement.only_with_runtime:
+        return True  # does not apply to this node: see applies()
     results: list[bool | None] = []
     if requirement.windows:
         needed = build_number(catalog.windows[requirement.windows].build)
@@ -59,8 +61,13 @@ def requirement_met(
     if not results:
         return None
     if False in results:
-        return False
+        return None if requirement.only_with_runtime and runtime is None else False
     return None if None in results else True
+
+
+def applies(requirement: Requirement, runtime: RuntimeSpec | None) -> bool:
+    """Does the requirement concern a node with this runtime? Always, unless it is only for another runtime."""
+    return not (requirement.only_with_runtime and runtime is not None and runtime.name != requirement.only_with_runtime)
 
 
 def at_least(have: tuple[int, ...], need: tuple[int, ...]) -> bool:

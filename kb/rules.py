@@ -96,6 +96,13 @@ def check_steps(file: str, entry: str, steps: list[Step], dataset: Dataset) -> I
                     f"{requirement.windows_build} is not an update of {requirement.windows} "
                     f"({windows[requirement.windows].build})",
                 )
+            if requirement.only_with_runtime and requirement.only_with_runtime not in runtimes:
+                yield DataProblem(
+                    file,
+                    entry,
+                    f"{where}.requirements.{number}.only_with_runtime",
+                    f"unknown runtime {requirement.only_with_runtime}",
+                )
             if requirement.runtime and requirement.runtime not in runtimes:
                 yield DataProblem(
                     file, entry, f"{where}.requirements.{number}.runtime", f"unknown runtime {requirement.runtime}"
@@ -121,6 +128,12 @@ def check_features(dataset: Dataset) -> Iterator[DataProblem]:
             if related not in ids:
                 yield DataProblem(file, feature.id, "related", f"unknown feature {related}")
         yield from check_steps(file, feature.id, feature.history, dataset)
+        variant_ids = [v.id for v in feature.variants]
+        for variant in feature.variants:
+            entry = f"{feature.id}/{variant.id}"
+            if variant_ids.count(variant.id) > 1:
+                yield DataProblem(file, entry, "variants.id", "duplicate variant id")
+            yield from check_steps(file, entry, variant.history, dataset)
 
 
 def check_feature_names(dataset: Dataset) -> Iterator[DataProblem]:

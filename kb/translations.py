@@ -33,13 +33,17 @@ class Texts(BaseModel):
 
     def digest(self) -> str:
         """The digest of these texts (without ``english``): what a translation records."""
-        body = self.model_dump(mode="json", exclude={"english"})
+        body = self.model_dump(mode="json", exclude={"english", *self._empty_optional()})
         return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
 
     def shape(self) -> Any:
         """The structure of the texts with every text replaced by whether it is given: two shapes are equal when
         a translation covers exactly the English."""
-        return _shape(self.model_dump(mode="json", exclude={"english", "key"}))
+        return _shape(self.model_dump(mode="json", exclude={"english", "key", *self._empty_optional()}))
+
+    def _empty_optional(self) -> set[str]:
+        """Sections added after translations existed, left out while empty so older digests still hold."""
+        return {name for name in ("variants",) if name in type(self).model_fields and not getattr(self, name)}
 
 
 def _shape(value: Any) -> Any:
@@ -78,6 +82,13 @@ def _steps(history: list) -> dict[str, StepTexts]:
     }
 
 
+class VariantTexts(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    aliases: list[str] = Field(default=[], description="Names people type in this language; not translations.")
+    steps: dict[str, StepTexts] = {}
+
+
 class FeatureTexts(Texts):
     file: ClassVar[str] = "features/{key}.yaml"
     name: str
@@ -88,6 +99,7 @@ class FeatureTexts(Texts):
     fields: dict[str, str] = Field(default={}, description="Pod-spec field path -> its note.")
     disagreements: list[DisagreementTexts] = []
     confidence_note: str | None = None
+    variants: dict[str, VariantTexts] = Field(default={}, description="Variant id -> the texts of that case.")
 
     @classmethod
     def of(cls, feature: Feature) -> FeatureTexts:
@@ -100,10 +112,14 @@ class FeatureTexts(Texts):
             fields={f.path: f.note for f in feature.fields if f.note},
             disagreements=[DisagreementTexts.of(d) for d in feature.disagreements],
             confidence_note=feature.confidence_note,
+            variants={v.id: VariantTexts(name=v.name, steps=_steps(v.history)) for v in feature.variants},
         )
 
     def shape(self) -> Any:
-        return _shape(self.model_dump(mode="json", exclude={"english", "key", "aliases"}))
+        shape = _shape(self.model_dump(mode="json", exclude={"english", "key", "aliases", *self._empty_optional()}))
+        for variant in shape.get("variants", {}).values():
+            variant.pop("aliases", None)
+        return shape
 
 
 class RuntimeTexts(Texts):

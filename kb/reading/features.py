@@ -27,7 +27,7 @@ from kb.models import Feature
 from kb.reading.entities import Mention
 from kb.reading.words import EQUIVALENT, GENERIC, STOP, Token, atoms_of, compound, joined, stem
 
-Origin = Literal["id", "name", "alias", "gate", "field", "kep"]
+Origin = Literal["id", "name", "alias", "gate", "field", "kep", "variant"]
 _STRONG_ORIGINS = ("gate", "field", "kep")
 _WINDOW_SLACK = 5
 _TYPO_SCORE = 86.0
@@ -51,6 +51,7 @@ class Phrase:
     origin: Origin
     text: str
     one_word: bool = False  # matches only a word written as one ('windows-service'), not 'windows services'
+    variant: str | None = None  # the case of the feature this phrase names
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class FeatureMatch:
     tokens: set[int] = field(default_factory=set)  # every token any of its phrases covers
     distinct: dict[int, float] = field(default_factory=dict)  # position -> weight of the best phrase's words
     gate: str | None = None  # the feature gate the question names it by, if any
+    variant: str | None = None  # the case of the feature the question names, if any
+    stems: dict[int, str] = field(default_factory=dict)  # position -> the word matched there
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class FeatureIndex:
     gates: dict[str, str]
     keps: dict[int, list[str]]
     summary_words: dict[str, set[str]]
+    variants: dict[str, list[Phrase]]  # feature -> the phrases of its cases: they count once the feature is named
+    words: dict[str, set[str]]  # feature -> every word of its names and its cases' names
 
     def weight(self, atom: str) -> float:
         return _GENERIC_WEIGHT if atom in GENERIC else self.weights.get(atom, 1.0)
@@ -141,30 +146,22 @@ def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Feature
     that point to a question kind: 'windows build', 'add windows node') names nothing on its own.
     """
     phrases: dict[str, list[Phrase]] = defaultdict(list)
+    variants: dict[str, list[Phrase]] = defaultdict(list)
     owners: dict[str, set[str]] = defaultdict(set)
     vocabulary: dict[str, str] = {}
     fields: dict[str, set[str]] = defaultdict(set)
     summary_words: dict[str, set[str]] = defaultdict(set)
     for feature in catalog.features.values():
         for text, origin in _names(feature):
-            atoms = _phrase_atoms(text)
-            forms = set()
-            if atoms and not all(_weak(a, weak) for a in atoms):
-                forms.add(atoms)
-            words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if " " not in text or stem(w.lower()) in atoms]
-            whole = compound("".join(words))
-            single_token = " " not in text.strip()
-            one_word = bool(atoms) and all(_weak(a, weak) for a in atoms)
-            if whole and not _weak(whole, weak) and (single_token or (len(words) > 1 and atoms in forms)):
-                forms.add((whole,))
-            for form in forms:
-                phrase = Phrase(feature.id, form, origin, text, one_word and len(form) == 1)
-                for atom in set(form):
+            for phrase in _phrases(feature.id, text, origin, weak):
+                for atom in set(phrase.atoms):
                     phrases[atom].append(phrase)
                     owners[atom].add(feature.id)
-            for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)):
-                vocabulary.setdefault(word.lower(), stem(word.lower()))
-            vocabulary.setdefault(joined(text), compound(text))
+            _learn(vocabulary, text)
+        for variant in feature.variants:
+            for text in (variant.id, variant.name, *variant.aliases):
+                variants[feature.id] += _phrases(feature.id, text, "variant", weak, variant.id)
+                _learn(vocabulary, text)
         for pod_field in feature.fields:
             for key in _field_keys(pod_field.path):
                 fields[key].add(feature.id)
@@ -178,7 +175,40 @@ def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Feature
     for feature in catalog.features.values():
         if feature.kep:
             keps[feature.kep.number].append(feature.id)
-    return FeatureIndex(dict(phrases), weights, vocabulary, dict(fields), gates, dict(keps), dict(summary_words))
+    words = {
+        f: {
+            a
+            for p in [*(p for ps in phrases.values() for p in ps if p.feature == f), *variants.get(f, [])]
+            for a in p.atoms
+        }
+        for f in catalog.features
+    }
+    return FeatureIndex(
+        dict(phrases), weights, vocabulary, dict(fields), gates, dict(keps), dict(summary_words), dict(variants), words
+    )
+
+
+def _phrases(feature: str, text: str, origin: Origin, weak: frozenset[str], variant: str | None = None) -> list[Phrase]:
+    """The forms a name matches by: its words, and the name written as one word ('host process' / 'HostProcess').
+    A name made only of weak words matches only when written as one word ('windows-service')."""
+    atoms = _phrase_atoms(text)
+    forms = set()
+    if atoms and not all(_weak(a, weak) for a in atoms):
+        forms.add(atoms)
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if " " not in text or stem(w.lower()) in atoms]
+    whole = compound("".join(words))
+    single_token = " " not in text.strip()
+    one_word = bool(atoms) and all(_weak(a, weak) for a in atoms)
+    if whole and not _weak(whole, weak) and (single_token or (len(words) > 1 and atoms in forms)):
+        forms.add((whole,))
+    return [Phrase(feature, form, origin, text, one_word and len(form) == 1, variant) for form in forms]
+
+
+def _learn(vocabulary: dict[str, str], text: str) -> None:
+    """Remember the words of a name as written, for typo matching."""
+    for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)):
+        vocabulary.setdefault(word.lower(), stem(word.lower()))
+    vocabulary.setdefault(joined(text), compound(text))
 
 
 _INDEXES: dict[tuple[int, frozenset[str]], tuple[Catalog, FeatureIndex]] = {}
@@ -245,7 +275,7 @@ def _typo_corrections(index: FeatureIndex, raw: list[tuple[str, int, int]]) -> l
 
 def _match_phrase(
     index: FeatureIndex, phrase: Phrase, by_stem: dict[str, list[Atom]]
-) -> tuple[float, set[int], set[int], dict[int, float]] | None:
+) -> tuple[float, set[int], set[int], dict[int, float], dict[int, str]] | None:
     """The phrase's score, covered positions and tokens, and each word's weight by position, when all its words
     are near one another."""
     chosen: list[Atom] = []
@@ -266,7 +296,8 @@ def _match_phrase(
         index.weight(a) * (_TYPO_QUALITY if c.width == 0 else 1.0) for a, c in zip(phrase.atoms, chosen, strict=True)
     ]
     distinct = {c.position: w for c, w in zip(chosen, weights, strict=True)}
-    return sum(weights), positions, {c.token for c in chosen}, distinct
+    stems = {c.position: a for a, c in zip(phrase.atoms, chosen, strict=True)}
+    return sum(weights), positions, {c.token for c in chosen}, distinct, stems
 
 
 def match_features(
@@ -287,8 +318,8 @@ def match_features(
             found = _match_phrase(index, phrase, by_stem)
             if found is None:
                 continue
-            score, positions, covered, distinct = found
-            _add(matches, FeatureMatch(phrase.feature, score, phrase, positions, covered, distinct))
+            score, positions, covered, distinct, stems = found
+            _add(matches, FeatureMatch(phrase.feature, score, phrase, positions, covered, distinct, stems=stems))
     token_positions: dict[int, set[int]] = defaultdict(set)
     for atom in atoms:
         token_positions[atom.token].add(atom.position)
@@ -301,8 +332,10 @@ def match_features(
             _add(matches, FeatureMatch(feature_id, _NAMED_SCORE, phrase, {position}, covered, {position: 0.0}))
         if number not in index.keps:
             unknown.append((tokens[mention.start], "kep"))
+    for match in matches.values():
+        _read_variant(index, match, by_stem)
     ordered = sorted(matches.values(), key=lambda m: (-m.score, m.feature))
-    kept, ambiguous = _resolve(ordered)
+    kept, ambiguous = _resolve(index, ordered)
     return FeatureReading(kept, ambiguous, unknown)
 
 
@@ -316,8 +349,26 @@ def _add(matches: dict[str, FeatureMatch], match: FeatureMatch) -> None:
     current.gate = current.gate or match.gate
     if match.score > current.score:
         current.score, current.phrase = match.score, match.phrase
-        current.positions, current.distinct = match.positions, match.distinct
+        current.positions, current.distinct, current.stems = match.positions, match.distinct, match.stems
     current.tokens |= match.tokens
+
+
+def _read_variant(index: FeatureIndex, match: FeatureMatch, by_stem: dict[str, list[Atom]]) -> None:
+    """The case of a named feature the question names too ('subPath onto a single file'): one subject, wider."""
+    best = None
+    for phrase in index.variants.get(match.feature, []):
+        found = _match_phrase(index, phrase, by_stem)
+        if found and (best is None or found[0] > best[1][0]):
+            best = (phrase, found)
+    if best is None:
+        return
+    phrase, (score, positions, covered, distinct, stems) = best
+    match.variant = phrase.variant
+    match.score += score
+    match.positions |= positions
+    match.tokens |= covered
+    match.distinct |= distinct
+    match.stems |= stems
 
 
 def _named_entities(
@@ -369,24 +420,34 @@ def _is_reference(text: str) -> bool:
     return "/" in text or ":" in text or text.lower().endswith((".com", ".io", ".org", ".net"))
 
 
-def _resolve(ordered: list[FeatureMatch]) -> tuple[list[FeatureMatch], list[tuple[FeatureMatch, FeatureMatch]]]:
+def _resolve(
+    index: FeatureIndex, ordered: list[FeatureMatch]
+) -> tuple[list[FeatureMatch], list[tuple[FeatureMatch, FeatureMatch]]]:
     """Drop matches another match covers; report overlapping matches that score alike as ambiguous.
 
     Two matches that share words but each have a distinctive word of their own ('kube-proxy ipvs or
-    kernelspace') are two subjects; a match whose distinctive words another match also covers is the same
-    subject named less precisely ('fsGroup' as a field of two features, 'single file' inside 'subPath onto
-    a single file').
+    kernelspace') are two subjects. A match whose other words the stronger match's own names also use is
+    the same subject named less precisely ('fsGroup' as a field of two features; 'single file' and 'mount'
+    inside 'mount a configmap key as a single file with subPath', which names subPath's single-file case).
     """
     kept: list[FeatureMatch] = []
     ambiguous: list[tuple[FeatureMatch, FeatureMatch]] = []
     for match in ordered:
         rival = next((k for k in kept if k.positions & match.positions), None)
-        own = [w for p, w in match.distinct.items() if p not in rival.positions] if rival else []
-        if rival is None or any(w >= _DISTINCTIVE for w in own):
+        if rival is None:
             kept.append(match)
-        elif (match.positions <= rival.positions and rival.score > match.score) or (
-            rival.score >= match.score * _CLEAR_MARGIN
-        ):
+            continue
+        own = [
+            weight
+            for position, weight in match.distinct.items()
+            if position not in rival.positions
+            and match.stems.get(position) not in index.words.get(rival.feature, ())
+            and weight >= _DISTINCTIVE
+        ]
+        wider = rival.positions > match.positions or rival.score >= match.score * _CLEAR_MARGIN
+        if own:
+            kept.append(match)
+        elif (match.positions <= rival.positions and rival.score > match.score) or wider:
             continue
         elif not any(match in pair for pair in ambiguous):
             ambiguous.append((rival, match))

@@ -14,7 +14,8 @@ def source_note(sources: list[str]) -> str:
 
 def support_line(answer: SupportAnswer) -> str:
     """'HostProcess containers on Kubernetes 1.22: alpha, supported (off by default: gate X). Source: URL'."""
-    subject = f"{answer.feature.name} on Kubernetes {answer.kubernetes}"
+    name = f"{answer.feature.name} ({answer.variant.name})" if answer.variant else answer.feature.name
+    subject = f"{name} on Kubernetes {answer.kubernetes}"
     if answer.windows:
         subject += f" with {answer.windows.name}"
     if answer.runtime:
@@ -29,15 +30,18 @@ def support_line(answer: SupportAnswer) -> str:
         details.append(f"since {answer.since}")
     if answer.reason:
         details.append(f"reason: {answer.reason}")
-    blocking = [r.text for r in answer.requirements if r.met is False]
+    blocking = [r.text + (f" (has {r.have})" if r.have else "") for r in answer.requirements if r.met is False]
     if blocking:
-        details.append("fails: " + "; ".join(blocking))
+        details.append("needs " + "; ".join(blocking))
     elif answer.supported:
         needs = [r.text for r in answer.requirements if r.met is None]
         if needs:
             details.append("needs " + "; ".join(needs))
     if answer.confidence == "inferred":
         details.append("inferred")
+    cases = {v.supported for v in answer.variants}
+    if answer.variant is None and len(cases) > 1:
+        details.append("by case: " + "; ".join(f"{v.name} {status_label(v.status)}" for v in answer.variants))
     detail = f" ({', '.join(details)})" if details else ""
     return f"{subject}: {verdict}{detail}.{source_note(answer.sources)}"
 
