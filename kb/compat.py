@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
-from kb.errors import InvalidInput, KbError, NotFound
+from kb.errors import InvalidInput, NotFound
 from kb.models import WindowsRelease
 from kb.versions import build_number
 
@@ -38,15 +38,11 @@ def image_release(catalog: Catalog, text: str) -> WindowsRelease:
     tag = reference.rsplit(":", 1)[-1] if ":" in reference and "/" in reference.split(":", 1)[0] + "/" else reference
     tag = tag.split("@", 1)[0]
     # Tags often carry the release as one dash-separated part: 4.8-windowsservercore-ltsc2019, ltsc2022-amd64.
-    candidates = [tag, *reversed(tag.split("-"))]
-    error: KbError | None = None
-    for candidate in dict.fromkeys(candidates):
-        try:
-            return catalog.windows[catalog.windows_index.resolve(candidate)]
-        except KbError as exc:
-            error = error or exc
-    assert error is not None
-    raise error
+    for candidate in dict.fromkeys([tag, *reversed(tag.split("-"))]):
+        found = catalog.windows_index.find(candidate)
+        if found is not None:
+            return catalog.windows[found]
+    return catalog.windows[catalog.windows_index.resolve(tag)]  # raises, with suggestions
 
 
 def host_release(catalog: Catalog, text: str) -> WindowsRelease:

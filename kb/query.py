@@ -5,7 +5,6 @@ The API, the CLI and the docs generator all call these, so they cannot disagree.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from kb.answers import (
@@ -48,17 +47,10 @@ def resolve_feature(catalog: Catalog, text: str) -> Feature:
     gated = [f for f in catalog.features.values() if any(normalise(gate) == key for gate in f.feature_gates)]
     if len(gated) == 1:
         return gated[0]
+    from kb.search import suggest_features  # kb.search reads text with the reader, which resolves through here
+
     suggestions = [f.id for f in gated] or suggest_features(catalog, text)
     raise UnknownFeature(text, suggestions)
-
-
-def suggest_features(catalog: Catalog, text: str, count: int = 5) -> list[str]:
-    """Feature ids whose names look like ``text``: close spellings first, then shared words."""
-    key = normalise(text)
-    close = difflib.get_close_matches(key, list(catalog.feature_keys), n=count, cutoff=0.6)
-    ids = [catalog.feature_keys[k] for k in close]
-    ids += [hit.id for hit in search_features(catalog, text, limit=count)]
-    return list(dict.fromkeys(ids))[:count]
 
 
 def resolve_minor(catalog: Catalog, text: str) -> KubernetesMinor:
@@ -322,6 +314,8 @@ def list_features(
     q: str | None = None,
 ) -> list[FeatureSummary]:
     """Features, optionally by category, by status at a Kubernetes minor, or matching a search."""
+    from kb.search import search_features  # see resolve_feature
+
     minor = resolve_minor(catalog, kubernetes) if kubernetes else catalog.newest_released
     if category is not None and category not in catalog.categories:
         raise InvalidInput(f"No category {category!r}.", sorted(catalog.categories))
@@ -348,24 +342,3 @@ def list_features(
             )
         )
     return out
-
-
-def search_features(catalog: Catalog, text: str, limit: int = 20) -> list[FeatureRef]:
-    """Features ranked by how well ``text`` matches their names, aliases, gates and summary."""
-    words = [normalise(w) for w in text.split() if normalise(w)]
-    key = normalise(text)
-    if not key:
-        return []
-    scored = []
-    for feature in catalog.features.values():
-        names = [normalise(n) for n in (feature.id, feature.name, *feature.aliases, *feature.feature_gates)]
-        summary = normalise(feature.summary)
-        score = 0.0
-        if key in names:
-            score += 100
-        score += 20 * sum(1 for n in names if key in n)
-        score += sum(8 for w in words if any(w in n for n in names))
-        score += sum(2 for w in words if w in summary)
-        if score:
-            scored.append((-score, feature.id))
-    return [FeatureRef(id=i, name=catalog.features[i].name) for _, i in sorted(scored)[:limit]]

@@ -12,11 +12,12 @@ one nodes of that build run today; a build with no LTSC release resolves to its 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from rapidfuzz import fuzz, process
 
 from kb.errors import InvalidVersion, UnknownVersion
 
@@ -157,24 +158,28 @@ class WindowsIndex:
                 by_key[key] = release.id
         return cls(by_key, by_build, {r.id: r.name for r in releases})
 
-    def resolve(self, text: str) -> str:
-        """The id of the Windows release ``text`` names; InvalidVersion or UnknownVersion otherwise."""
-        cleaned = _EDITION_WORDS.sub(" ", text.strip().lower())
-        key = normalise(cleaned)
+    def find(self, text: str) -> str | None:
+        """The id of the Windows release ``text`` names, or None: the lookup alone, without suggestions."""
+        key = normalise(_EDITION_WORDS.sub(" ", text.strip().lower()))
         if key in self.by_key:
             return self.by_key[key]
         build = _BUILD.match(text.strip())
-        if build:
-            number = int(build.group(1))
-            if number in self.by_build:
-                return self.by_build[number]
+        return self.by_build.get(int(build.group(1))) if build else None
+
+    def resolve(self, text: str) -> str:
+        """The id of the Windows release ``text`` names; InvalidVersion or UnknownVersion otherwise."""
+        found = self.find(text)
+        if found is not None:
+            return found
+        key = normalise(_EDITION_WORDS.sub(" ", text.strip().lower()))
+        if _BUILD.match(text.strip()):
             known = ", ".join(f"10.0.{b}" for b in sorted(self.by_build))
             raise UnknownVersion("Windows build", text, known, self._close(key))
         raise InvalidVersion("Windows Server", text, WINDOWS_FORMS, self._close(key))
 
     def _close(self, key: str) -> list[str]:
-        matches = difflib.get_close_matches(key, list(self.by_key), n=6, cutoff=0.6)
-        ids = list(dict.fromkeys(self.by_key[m] for m in matches))
+        matches = process.extract(key, list(self.by_key), scorer=fuzz.ratio, limit=6, score_cutoff=60)
+        ids = list(dict.fromkeys(self.by_key[m] for m, _, _ in matches))
         return ids[:3]
 
 

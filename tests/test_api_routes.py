@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 
 from api import examples
 from api.main import create_app
-from kb import compat, diff, query, releases
+from kb import compat, diff, query, releases, search
 from kb.answers import FeatureDetail, FeatureRef, FeatureSummary
 from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta, dataset_meta
@@ -54,7 +54,7 @@ def engine_answers(catalog):
             compat.image_compat(catalog, "ltsc2019", "ltsc2019", "process"),
         ),
         (f"/v1/diff?from={oldest}&to={newest}", diff.diff(catalog, oldest, newest)),
-        ("/v1/search?q=host", query.search_features(catalog, "host")),
+        ("/v1/search?q=host", search.search_features(catalog, "host")),
         ("/v1/features?category=networking", query.list_features(catalog, category="networking")),
         ("/v1/meta", dataset_meta(catalog)),
     ]

@@ -1,6 +1,6 @@
 import pytest
 
-from kb import query
+from kb import query, search
 from kb.errors import InvalidInput, InvalidVersion, UnknownFeature, UnknownVersion
 from kb.render import any_line
 
@@ -118,8 +118,8 @@ def test_list_features_filters(fixture_catalog):
 
 
 def test_search_ranks_exact_alias_first(fixture_catalog):
-    assert next(hit.id for hit in query.search_features(fixture_catalog, "hostnetwork")) == "host-network"
-    assert query.search_features(fixture_catalog, "") == []
+    assert next(hit.id for hit in search.search_features(fixture_catalog, "hostnetwork")) == "host-network"
+    assert search.search_features(fixture_catalog, "") == []
 
 
 def test_a_gate_shared_by_two_features_is_not_guessed(fixture_catalog):
@@ -205,3 +205,11 @@ def test_since_is_where_the_current_status_began_and_ga_first_usable_are_named(r
     stable_run = [s for s in real_catalog.features["gmsa"].history if s.status == "stable"]
     assert (answer.since, answer.ga) == (stable_run[0].since, stable_run[0].since)
     assert answer.first_usable == real_catalog.features["gmsa"].history[0].since
+
+
+def test_search_ranks_what_the_text_names_and_cuts_what_it_does_not(real_catalog):
+    hits = [hit.id for hit in search.search_features(real_catalog, "hostprocess")]
+    assert hits[0] == "hostprocess-containers"
+    assert "flexvolume-windows" not in hits
+    assert len(hits) <= 3
+    assert search.search_features(real_catalog, "flurbo") == []

@@ -259,14 +259,15 @@ def _read_windows(catalog: Catalog, found: Entities) -> None:
 
 
 def _windows_release(catalog: Catalog, text: str, single: bool) -> WindowsRelease | None:
-    try:
-        if single and ("/" in text or ":" in text):
+    if single and ("/" in text or ":" in text):
+        try:
             return image_release(catalog, text)
-        if single and not looks_like_windows(text) and normalise(text) not in catalog.windows_index.by_key:
+        except KbError:
             return None
-        return resolve_windows(catalog, text)
-    except KbError:
+    if single and not looks_like_windows(text) and normalise(text) not in catalog.windows_index.by_key:
         return None
+    found = catalog.windows_index.find(text)
+    return catalog.windows[found] if found else None
 
 
 def _looks_like_image(text: str) -> bool:

@@ -18,13 +18,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process
 
 from kb.catalog import Catalog
 from kb.models import Feature
-from kb.reading.entities import Mention
+
+if TYPE_CHECKING:
+    from kb.reading.entities import Mention
+
 from kb.reading.words import EQUIVALENT, GENERIC, STOP, Token, atoms_of, compound, joined, stem
 
 Origin = Literal["id", "name", "alias", "gate", "field", "kep", "variant"]
@@ -212,15 +215,17 @@ def _learn(vocabulary: dict[str, str], text: str) -> None:
 
 
 _INDEXES: dict[tuple[int, frozenset[str]], tuple[Catalog, FeatureIndex]] = {}
+_KEPT = 4
 
 
 def feature_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> FeatureIndex:
-    """The index of ``catalog``, built once per catalog."""
+    """The index of ``catalog`` for the ``weak`` words, built once (the reader and the search each keep one)."""
     cached = _INDEXES.get((id(catalog), weak))
     if cached and cached[0] is catalog:
         return cached[1]
     index = build_index(catalog, weak)
-    _INDEXES.clear()
+    if len(_INDEXES) >= _KEPT:
+        _INDEXES.pop(next(iter(_INDEXES)))
     _INDEXES[(id(catalog), weak)] = (catalog, index)
     return index
 
