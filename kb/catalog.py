@@ -41,6 +41,7 @@ _JSON_COLUMNS = {
     "requirements",
     "versions",
     "variants",
+    "texts",
 }
 
 
@@ -69,6 +70,8 @@ class Catalog:
     windows_index: WindowsIndex = field(repr=False)
     runtime_keys: dict[str, str] = field(repr=False)
     path: Path | None = None
+    translations: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=dict, repr=False)
+    """Language -> (file, key) -> the translated texts of that entry (kb.translations)."""
 
     @property
     def minors(self) -> list[KubernetesMinor]:
@@ -199,4 +202,12 @@ def _read(db: sqlite3.Connection, path: Path) -> Catalog:
         windows_index=WindowsIndex.of(windows.values()),
         runtime_keys=runtime_keys,
         path=path,
+        translations=_translations(db),
     )
+
+
+def _translations(db: sqlite3.Connection) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    out: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+    for row in _rows(db, "select lang, file, key, texts from translations"):
+        out.setdefault(row["lang"], {})[(row["file"], row["key"])] = row["texts"]
+    return out

@@ -231,13 +231,13 @@ def i18n(
     data: Annotated[Path, typer.Option(help="The curated data folder.")] = DEFAULT_DATA,
 ) -> None:
     """Translations of the data: check them against the English (exit 1 when any is missing or stale)."""
-    from kb.load import load_dataset
+    from kb.load import load_english
     from kb.translation_files import translation_problems, write_templates
 
     if action not in ("check", "template"):
         fail(f"unknown action {action!r}: use check or template")
     try:
-        dataset = load_dataset(data)
+        dataset = load_english(data)
         if action == "template":
             for path in write_templates(data, lang, dataset):
                 typer.echo(f"wrote {path}")

@@ -326,3 +326,7 @@ class Dataset(Strict):
     runtimes: list[Runtime]
     image_compatibility: ImageCompatibilityFile
     features: list[Feature]
+    translations: dict[str, list[dict]] = Field(
+        default={},
+        description="Language -> the texts of every entry in it (kb.translations), each with its file and key.",
+    )

@@ -27,9 +27,7 @@ def search_features(catalog: Catalog, text: str, limit: int = 20) -> list[Featur
     named += [m.feature for pair in reading.ambiguous for m in pair]
     if not named:
         words = {a for a in atoms_of(text) if a not in STOP | GENERIC}
-        named = [
-            f.id for f in catalog.features.values() if words and words <= set(atoms_of(f"{f.name} {f.summary}"))
-        ]
+        named = [f.id for f in catalog.features.values() if words and words <= set(atoms_of(f"{f.name} {f.summary}"))]
     return [FeatureRef(id=i, name=catalog.features[i].name) for i in dict.fromkeys(named)][:limit]
 
 

@@ -1,11 +1,12 @@
 """Translations of the data (data/<lang>/): complete, current, of the English's shape, and actually translated."""
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kb.load import load_dataset
+from kb.load import load_english as load_dataset
 from kb.translation_files import translation_problems, write_templates
 from kb.translations import FeatureTexts, english_texts
 
@@ -74,3 +75,64 @@ def test_a_translation_of_nothing_is_refused(translated):
     path.write_text(yaml.safe_dump({"key": "no-such-feature", "english": "0", "name": "无", "summary": "无"}))
     problems = translation_problems(translated, "zh", load_dataset(translated))
     assert [(p.entry, p.field) for p in problems] == [("no-such-feature", "key")]
+
+
+def test_the_build_refuses_a_stale_translation_and_writes_nothing(translated, edit_yaml, tmp_path):
+    from kb.build import build
+    from kb.errors import DataInvalid
+
+    feature = next((translated / "features").glob("*.yaml"))
+    edit_yaml(feature, lambda doc: doc.update(summary=doc["summary"] + " Changed."))
+    database = tmp_path / "kb.db"
+    with pytest.raises(DataInvalid) as error:
+        build(translated, database)
+    assert any("stale" in p.message and p.entry == feature.stem for p in error.value.problems)
+    assert not database.exists()
+
+
+def test_the_real_data_has_complete_current_chinese():
+    from tests.conftest import REAL_DATA
+
+    assert (REAL_DATA / "zh").is_dir()
+    assert translation_problems(REAL_DATA, "zh", load_dataset(REAL_DATA)) == []
+
+
+_VERSION = re.compile(r"(?<![\d.])v?(\d+\.\d+(?:\.\d+)*)(?!\.?\d)")
+_GATE = re.compile(r"\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+){2,}\b")
+_STATUS = {"alpha": "alpha", "beta": "beta", "ga": "GA"}
+
+
+def _facts(text: str) -> set[str]:
+    """Versions, gate-like CamelCase names and stage words a text states."""
+    words = set(_VERSION.findall(text)) | set(_GATE.findall(text))
+    return words | {w for w in _STATUS.values() if re.search(rf"\b{w}\b", text, re.IGNORECASE)}
+
+
+def test_no_chinese_text_states_a_version_gate_or_stage_its_english_does_not():
+    from kb.translation_files import _pairs, read_translations
+    from kb.translations import english_texts, translation_file
+    from tests.conftest import REAL_DATA
+
+    dataset = load_dataset(REAL_DATA)
+    found = read_translations(REAL_DATA, "zh", dataset)
+    added = []
+    for english in english_texts(dataset):
+        translated = found[(translation_file(english), english.key)]
+        for path, text, chinese in _pairs(english, translated):
+            extra = _facts(chinese) - _facts(text)
+            if extra:
+                added.append(f"{english.key} {path}: {sorted(extra)}")
+    assert added == []
+
+
+@pytest.mark.parametrize(
+    "english,chinese,added",
+    [
+        ("Beta since then.", "自 1.22 起为 Beta。", {"1.22"}),
+        ("Works since 1.22.", "自 1.22 起可用。", set()),
+        ("Turn the gate on.", "打开 WindowsHostProcessContainers 特性门控。", {"WindowsHostProcessContainers"}),
+        ("Usable from 1.26.", "自 1.26 起 GA。", {"GA"}),
+    ],
+)
+def test_the_fact_check_sees_what_a_translation_adds(english, chinese, added):
+    assert _facts(chinese) - _facts(english) == added
