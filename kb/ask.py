@@ -17,7 +17,9 @@ from kb.asked import AskAnswer, Interpretation
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, KbError, NotFound, QuestionNotAnswered
 from kb.feature_facts import FeatureStageAnswer, GateAnswer
+from kb.i18n import Lang, has_chinese, say
 from kb.kinds import CUE_ATOMS, Context, Kind, asked_stage, image_pair
+from kb.localize import in_language
 from kb.reading import MAX_QUESTION, Reading, read
 from kb.refusals import EXAMPLES, choose_kind
 from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
@@ -29,24 +31,35 @@ __all__ = ["EXAMPLES", "MAX_QUESTION", "ask", "interpret", "yes_no"]
 
 def interpret(catalog: Catalog, text: str) -> Interpretation:
     """How ``text`` is read: its kind and entities; raises QuestionNotAnswered when it cannot be read."""
-    reading = _read(catalog, text)
-    kind = choose_kind(catalog, reading, _partial(catalog, reading))
-    return _interpretation(catalog, reading, kind, None)
+    lang = question_lang(text)
+    reading = _read(catalog, text, lang)
+    kind = choose_kind(catalog, reading, _partial(catalog, reading, lang), lang=lang)
+    return _interpretation(catalog, reading, kind, None, lang)
 
 
-def ask(catalog: Catalog, text: str, today: date) -> AskAnswer:
-    """Answer a free-text question from the engine, with how it was read and one line for humans."""
-    reading = _read(catalog, text)
-    kind = choose_kind(catalog, reading, _partial(catalog, reading))
+def question_lang(text: str, asked: Lang | None = None) -> Lang:
+    """The language a question is answered in: the one asked for, else Chinese for a question with Chinese in it."""
+    return asked or ("zh" if has_chinese(text) else "en")
+
+
+def ask(catalog: Catalog, text: str, today: date, lang: Lang | None = None) -> AskAnswer:
+    """Answer a free-text question from the engine, with how it was read and one line for humans, in ``lang``
+    (by default the language of the question)."""
+    lang = question_lang(text, lang)
+    reading = _read(catalog, text, lang)
+    kind = choose_kind(catalog, reading, _partial(catalog, reading, lang), lang=lang)
     minors = [minor for _, minor in reading.entities.kubernetes]
     minor = minors[0] if minors else (catalog.newest_released if kind.default_minor else None)
+    local = in_language(catalog, lang)
     try:
-        answer = kind.answer(Context(catalog, reading, today, minor, minors))
+        answer = kind.answer(Context(local, reading, today, minor, minors))
     except KbError as exc:
-        partial = _interpretation(catalog, reading, kind, None).model_dump(mode="json")
-        raise QuestionNotAnswered(exc.message, exc.suggestions, partial, isinstance(exc, NotFound), exc.code) from exc
-    interpretation = _interpretation(catalog, reading, kind, answer)
-    line = " ".join([any_line(answer), *interpretation.notes])
+        partial = _interpretation(catalog, reading, kind, None, lang).model_dump(mode="json")
+        raise QuestionNotAnswered(
+            exc.message, exc.suggestions, partial, isinstance(exc, NotFound), exc.code, exc.zh
+        ) from exc
+    interpretation = _interpretation(catalog, reading, kind, answer, lang)
+    line = " ".join([any_line(answer, lang), *interpretation.notes])
     return AskAnswer(question=text, interpretation=interpretation, answer=answer, supported=yes_no(answer), text=line)
 
 
@@ -64,21 +77,27 @@ def yes_no(answer: BaseModel) -> bool | None:
     return supported if isinstance(supported, bool) else None
 
 
-def _read(catalog: Catalog, text: str) -> Reading:
+def _read(catalog: Catalog, text: str, lang: Lang) -> Reading:
     try:
         reading = read(catalog, text, CUE_ATOMS)
     except InvalidInput as exc:
-        raise QuestionNotAnswered(exc.message, [], {}, code="too_long") from exc
+        raise QuestionNotAnswered(
+            exc.message, [], {}, code="too_long", zh=say("zh", "too-long", limit=MAX_QUESTION)
+        ) from exc
     if not reading.tokens:
-        raise QuestionNotAnswered("Ask a question, e.g. 'is hostprocess supported on 1.22?'.", EXAMPLES[:3], {})
+        raise QuestionNotAnswered(
+            "Ask a question, e.g. 'is hostprocess supported on 1.22?'.", EXAMPLES[:3], {}, zh=say("zh", "ask-something")
+        )
     return reading
 
 
-def _partial(catalog: Catalog, reading: Reading) -> dict:
-    return _interpretation(catalog, reading, None, None).model_dump(mode="json")
+def _partial(catalog: Catalog, reading: Reading, lang: Lang) -> dict:
+    return _interpretation(catalog, reading, None, None, lang).model_dump(mode="json")
 
 
-def _interpretation(catalog: Catalog, reading: Reading, kind: Kind | None, answer: BaseModel | None) -> Interpretation:
+def _interpretation(
+    catalog: Catalog, reading: Reading, kind: Kind | None, answer: BaseModel | None, lang: Lang = "en"
+) -> Interpretation:
     """What was read, and what answering settled (the minor used, the fact or stage asked)."""
     entities = reading.entities
     minors = [str(minor) for _, minor in entities.kubernetes]
@@ -97,9 +116,9 @@ def _interpretation(catalog: Catalog, reading: Reading, kind: Kind | None, answe
     kubernetes = _answered_minor(answer) or kubernetes
     notes = []
     if defaulted and not _answered_minor(answer):
-        notes.append(f"No Kubernetes version given: answered for {kubernetes}, the newest released minor.")
+        notes.append(say(lang, "defaulted", minor=kubernetes))
     if kubernetes and not defaulted and catalog.provisional(next(m for m in catalog.minors if str(m) == kubernetes)):
-        notes.append(f"Kubernetes {kubernetes} is provisional: the data has no release date for it yet.")
+        notes.append(say(lang, "provisional", minor=kubernetes))
     return Interpretation(
         kind=name,
         feature=FeatureRef(id=features[0].id, name=features[0].name) if len(features) == 1 else None,

@@ -72,6 +72,8 @@ class Catalog:
     path: Path | None = None
     translations: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=dict, repr=False)
     """Language -> (file, key) -> the translated texts of that entry (kb.translations)."""
+    lang: str = "en"
+    """The language of the texts (kb.localize.in_language gives the catalog in another)."""
 
     @property
     def minors(self) -> list[KubernetesMinor]:

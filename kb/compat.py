@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, NotFound
+from kb.i18n import Lang, say
 from kb.models import WindowsRelease
 from kb.versions import build_number
 
@@ -56,9 +57,9 @@ def _rule(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> tupl
         return rule.process, rule.hyperv, [s.url for s in rule.sources], rule.note or "", rule.confidence
     isolation_sources = [s.url for mode in catalog.isolation.values() for s in mode.sources][:2]
     if build_number(image.build) > build_number(host.build):
-        return False, False, isolation_sources, "An image newer than its host never runs.", "read"
+        return False, False, isolation_sources, say(catalog.lang, "image-newer"), "read"
     if host.build == image.build:
-        return True, True, isolation_sources, "Host and image share a build.", "read"
+        return True, True, isolation_sources, say(catalog.lang, "same-build"), "read"
     raise NotFound(f"No compatibility record for a {image.name} image on a {host.name} host.", [])
 
 
@@ -74,7 +75,7 @@ def image_compat(catalog: Catalog, host: str, image: str, isolation: str | None 
     runs = {"process": process, "hyperv": hyperv}
     modes = [isolation] if isolation else list(ISOLATION_MODES)
     supported = any(runs[m] and m in allowed for m in modes)
-    reason, fix = _explain(host_os, image_os, runs, allowed, isolation, supported)
+    reason, fix = _explain(host_os, image_os, runs, allowed, isolation, supported, catalog.lang)
     if note:
         reason = f"{reason} {note}"
     return ImageCompatAnswer(
@@ -99,19 +100,20 @@ def _explain(
     allowed: list[str],
     isolation: str | None,
     supported: bool,
+    lang: Lang,
 ) -> tuple[str, str | None]:
     if supported:
-        return f"A {image.name} image runs on a {host.name} host with process isolation.", None
+        return say(lang, "image-runs", image=image.name, host=host.name), None
     if isolation and isolation not in allowed:
-        return f"Kubernetes does not support {isolation} isolation for Windows pods.", "Use process isolation."
+        return say(lang, "isolation-unsupported", isolation=isolation), say(lang, "use-process")
     if runs["hyperv"]:
         return (
-            f"A {image.name} image needs Hyper-V isolation on a {host.name} host, which Kubernetes does not support.",
-            f"Use an image built for {host.name} (build {host.build}), or schedule the pod on {image.name} nodes.",
+            say(lang, "needs-hyperv", image=image.name, host=host.name),
+            say(lang, "fix-hyperv", host=host.name, build=host.build, image=image.name),
         )
     return (
-        f"A {image.name} image (build {image.build}) cannot run on a {host.name} host (build {host.build}).",
-        f"Use an image built for {host.name}, or schedule the pod on nodes running {image.name} or newer.",
+        say(lang, "image-never-runs", image=image.name, image_build=image.build, host=host.name, host_build=host.build),
+        say(lang, "fix-build", host=host.name, image=image.name),
     )
 
 

@@ -9,6 +9,7 @@ from pydantic import Field
 from kb.answers import Answer, FeatureRef
 from kb.catalog import Catalog
 from kb.history import first_with, state_at, status_since
+from kb.i18n import say
 from kb.models import Feature, Status
 from kb.requirements import requirement_text
 from kb.versions import KubernetesMinor, parse_kubernetes
@@ -52,12 +53,10 @@ def gate_on(catalog: Catalog, feature: Feature, minor: KubernetesMinor, gate: st
     present: bool | None = True if state.status in GATED_STATUSES else (None if state.status == "stable" else False)
     notes = [state.step.note] if state.step and state.step.note else []
     if not feature.feature_gates:
-        notes.insert(0, f"{feature.name} has no feature gate: it is not switched on or off by a gate.")
+        notes.insert(0, say(catalog.lang, "no-gate", name=feature.name))
         present = False
     elif present is None:
-        notes.append(
-            "Stable: the gate, if still listed, is locked on; Kubernetes deletes GA gates a few releases later."
-        )
+        notes.append(say(catalog.lang, "gate-locked"))
     return GateAnswer(
         gate=gate or (feature.feature_gates[0] if feature.feature_gates else None),
         feature=_ref(feature),
@@ -128,9 +127,7 @@ def runtime_need(
     notes = []
     if chosen is None:
         asked = f"{catalog.runtimes[runtime].name} " if runtime in catalog.runtimes else ""
-        notes.append(
-            f"The data records no {asked}runtime version requirement for {feature.name} on Kubernetes {minor}."
-        )
+        notes.append(say(catalog.lang, "no-runtime-requirement", runtime=asked, name=feature.name, minor=minor))
     return RuntimeNeedAnswer(
         feature=_ref(feature),
         kubernetes=str(minor),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kb.i18n import Lang, status_word
 from kb.models import USABLE_STATUSES, Status, Step
 from kb.versions import KubernetesMinor, parse_kubernetes
 
@@ -48,10 +49,9 @@ def is_usable(status: str) -> bool:
     return status in USABLE_STATUSES
 
 
-def status_label(status: str, partial: bool = False) -> str:
-    """The status as people read it: 'stable', 'stable (partial)', 'not supported'."""
-    label = status.replace("-", " ")
-    return f"{label} (partial)" if partial else label
+def status_label(status: str, partial: bool = False, lang: Lang = "en") -> str:
+    """The status as people read it: 'stable', 'stable (partial)', 'not supported' (kb.i18n words it)."""
+    return status_word(status, lang, partial)
 
 
 def status_since(history: Sequence[Step], minor: KubernetesMinor) -> str | None:

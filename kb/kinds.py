@@ -321,7 +321,7 @@ def _minor(ctx: Context) -> KubernetesMinor:
 def _feature_support(ctx: Context) -> BaseModel:
     node = _node(ctx)
     runtime = ctx.reading.entities.runtimes[0][1] if ctx.reading.entities.runtimes else None
-    release, revision = (node.release, node.revision) if node else (None, None)
+    release, revision = (ctx.catalog.windows[node.release.id], node.revision) if node else (None, None)
     return answer_support(ctx.catalog, _feature(ctx), _minor(ctx), release, runtime, revision)
 
 
@@ -345,7 +345,7 @@ def _windows_releases(ctx: Context) -> BaseModel:
 
 
 def _windows_support(ctx: Context) -> BaseModel:
-    return node_os(ctx.catalog, _minor(ctx), ctx.reading.entities.windows[0].release)
+    return node_os(ctx.catalog, _minor(ctx), ctx.catalog.windows[ctx.reading.entities.windows[0].release.id])
 
 
 def _runtimes(ctx: Context) -> BaseModel:
@@ -355,7 +355,7 @@ def _runtimes(ctx: Context) -> BaseModel:
 def _runtime_support(ctx: Context) -> BaseModel:
     node = _node(ctx)
     spec = ctx.reading.entities.runtimes[0][1]
-    release, revision = (node.release, node.revision) if node else (None, None)
+    release, revision = (ctx.catalog.windows[node.release.id], node.revision) if node else (None, None)
     return runtime_support(ctx.catalog, spec, _minor(ctx), release, revision)
 
 
@@ -379,7 +379,7 @@ def _kubernetes_release(ctx: Context) -> BaseModel:
 
 def _windows_release(ctx: Context) -> BaseModel:
     fact: WindowsFactName = best_fact(ctx.reading, _WINDOWS_FACTS) or "overview"  # type: ignore[assignment]
-    return windows_fact(ctx.catalog, ctx.reading.entities.windows[0].release, fact, ctx.today)
+    return windows_fact(ctx.catalog, ctx.catalog.windows[ctx.reading.entities.windows[0].release.id], fact, ctx.today)
 
 
 def _changes(ctx: Context) -> BaseModel:
@@ -742,6 +742,7 @@ KINDS: list[Kind] = [
         (
             ((*_NODE_STAGE_CUES, "what stage", "which stage", "stage"), 2.0),
             (("windows support", "windows node support", "windows nodes", "windows"), 1.0),
+            (WHEN, 1.5),
         ),
         _node_stage,
         required=(*_NODE_STAGE_CUES, "what stage", "which stage", "stage"),

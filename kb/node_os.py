@@ -8,6 +8,7 @@ from pydantic import Field
 
 from kb.answers import Answer, WindowsRef, windows_ref
 from kb.catalog import Catalog
+from kb.i18n import say
 from kb.models import Status, WindowsRelease
 from kb.versions import KubernetesMinor
 
@@ -64,7 +65,7 @@ def node_os_list(catalog: Catalog, minor: KubernetesMinor) -> NodeOsList:
         kubernetes=str(minor),
         windows=[windows_ref(r) for r in supported_releases(catalog, minor)],
         windows_stage=catalog.kubernetes[minor].windows_stage,
-        notes=support.notes if support else ["The data has no list of supported Windows releases for this minor."],
+        notes=support.notes if support else [say(catalog.lang, "no-list")],
         sources=[s.url for s in support.sources] if support else [],
         confidence=support.confidence if support else "read",
     )

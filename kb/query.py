@@ -23,6 +23,7 @@ from kb.answers import (
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, UnknownFeature
 from kb.history import first_with, is_usable, state_at, status_label, status_since
+from kb.i18n import Lang, say
 from kb.models import Feature, Step, Variant, WindowsRelease
 from kb.node_os import node_os
 from kb.requirements import applies, requirement_met, requirement_text
@@ -75,31 +76,36 @@ def _node_requirements(
     windows_revision: int | None,
 ) -> tuple[list[RequirementResult], list[str], list[str]]:
     """What the node itself must satisfy: a supported Windows release and a supported runtime."""
+    lang = catalog.lang
     results: list[RequirementResult] = []
     notes: list[str] = []
     sources: list[str] = []
     if windows is not None:
         os_answer = node_os(catalog, minor, windows)
-        names = " or ".join(w.name for w in os_answer.supported_windows)
-        text = f"a Windows node OS supported on Kubernetes {minor}" + (f": {names}" if names else "")
+        names = say(lang, "or").join(w.name for w in os_answer.supported_windows)
+        text = say(lang, "node-os-required", minor=minor) + (f": {names}" if names else "")
         results.append(RequirementResult(text=text, met=os_answer.supported, have=windows.name))
         if os_answer.supported is False:
-            notes.append(f"{windows.name} is not a supported node OS on Kubernetes {minor} (supported: {names}).")
+            notes.append(say(lang, "node-os-not-listed", windows=windows.name, minor=minor, names=names))
             sources += os_answer.sources[:1]
     if runtime is not None:
         answer = runtime_support(catalog, runtime, minor, windows, windows_revision)
         usable = is_usable(answer.status)
-        text = f"a supported container runtime on Kubernetes {minor}"
-        results.append(RequirementResult(text=text, met=usable, have=f"{answer.name} ({status_label(answer.status)})"))
+        text = say(lang, "runtime-required", minor=minor)
+        have = f"{answer.name} ({status_label(answer.status, lang=lang)})"
+        results.append(RequirementResult(text=text, met=usable, have=have))
         if not usable:
-            state = status_label(answer.status) if answer.since else "not available yet"
+            state = status_label(answer.status, lang=lang) if answer.since else say(lang, "not-available-yet")
             notes.append(
-                f"{answer.name} is {state} on Kubernetes {minor}." + "".join(f" {n}" for n in answer.notes[:1])
+                say(lang, "runtime-state", name=answer.name, state=state, minor=minor)
+                + "".join(f" {n}" for n in answer.notes[:1])
             )
             sources += answer.sources[:1]
         results += [r.model_copy(update={"have": str(runtime)}) for r in answer.requirements]
         notes += [
-            f"Kubernetes {minor} asks for {r.text}; {runtime} is older." for r in answer.requirements if r.met is False
+            say(lang, "runtime-older", minor=minor, requirement=r.text, runtime=runtime)
+            for r in answer.requirements
+            if r.met is False
         ]
     return results, notes, sources
 
@@ -156,7 +162,7 @@ def answer_support(
     name = f"{feature.name} ({variant.name})" if variant else feature.name
     if step is None:
         first = history[0]
-        notes.insert(0, f"Nothing is recorded for {name} before Kubernetes {first.since}; treated as not supported.")
+        notes.insert(0, say(catalog.lang, "nothing-recorded", name=name, since=first.since))
         sources = [s.url for s in first.sources] + sources
     else:
         for requirement in (r for r in step.requirements if applies(r, runtime)):
@@ -168,17 +174,24 @@ def answer_support(
                 RequirementResult(text=requirement_text(catalog, requirement), met=met, have=have or None)
             )
             if met is False:
-                notes.append(f"Requires {requirement_text(catalog, requirement)}: {have} does not meet it.")
-            elif met is None and windows is not None and requirement.windows_build:
                 notes.append(
-                    f"Whether a {windows.name} node has {requirement.windows_update or 'the update'} depends on "
-                    f"its full OS build: ask with the node's kernelVersion (KERNEL-VERSION in "
-                    f"'kubectl get nodes -o wide'), such as {requirement.windows_build}."
+                    say(catalog.lang, "requires", requirement=requirement_text(catalog, requirement), have=have)
                 )
-        notes[:0] = _step_notes(feature, step)
+            elif met is None and windows is not None and requirement.windows_build:
+                update = requirement.windows_update or say(catalog.lang, "the-update")
+                notes.append(
+                    say(
+                        catalog.lang,
+                        "update-unknown",
+                        windows=windows.name,
+                        update=update,
+                        build=requirement.windows_build,
+                    )
+                )
+        notes[:0] = _step_notes(feature, step, catalog.lang)
         sources = [s.url for s in step.sources] + sources
     if catalog.provisional(minor):
-        notes.append(f"Kubernetes {minor} is provisional: the data has no release date for it yet.")
+        notes.append(say(catalog.lang, "provisional", minor=minor))
     ruled_out = any(r.met is False for r in requirements)
     return SupportAnswer(
         feature=FeatureRef(id=feature.id, name=feature.name),
@@ -221,22 +234,20 @@ def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None, windows_
     return " with ".join(x for x in (node, str(runtime) if runtime else None) if x)
 
 
-def _step_notes(feature: Feature, step: Step) -> list[str]:
+def _step_notes(feature: Feature, step: Step, lang: Lang) -> list[str]:
     notes = []
     if step.note:
         notes.append(step.note)
     if step.partial:
-        notes.append("Usable with limits (see the note and requirements).")
+        notes.append(say(lang, "partial"))
     if step.enabled_by_default is False and feature.feature_gates:
-        notes.append(f"Off by default: turn on the {feature.feature_gates[0]} feature gate.")
+        notes.append(say(lang, "off-by-default", gate=feature.feature_gates[0]))
     if step.confidence == "inferred":
-        notes.append(
-            "Inferred rather than read in a source" + (f": {step.confidence_note}" if step.confidence_note else ".")
-        )
-    for disagreement in feature.disagreements:
-        notes.append(
-            f"Sources disagree on {disagreement.about}: another source says {disagreement.other_value}; {disagreement.chosen}"
-        )
+        sep = "：" if lang == "zh" else ": "
+        end = "。" if lang == "zh" else "."
+        notes.append(say(lang, "inferred") + (f"{sep}{step.confidence_note}" if step.confidence_note else end))
+    for d in feature.disagreements:
+        notes.append(say(lang, "disagree", about=d.about, other=d.other_value, chosen=d.chosen))
     return notes
 
 

@@ -17,8 +17,11 @@ from rapidfuzz import fuzz, process
 
 from kb.catalog import Catalog
 from kb.errors import InvalidVersion, KbError, NotFound, QuestionNotAnswered
+from kb.i18n import Lang, say
 from kb.kinds import CUE_ATOMS, CUE_WORDS, KINDS_BY_NAME, SUPPORT, Counts, Kind, kinds_without_features, scored_kinds
 from kb.reading import Reading, read
+from kb.reading.chinese import CUES_ZH, ORDINARY_ZH, has_cjk, unknown_chinese
+from kb.reading.entities import HOST_WORDS_ZH, IMAGE_WORDS_ZH
 from kb.reading.features import feature_index, suggest
 from kb.reading.words import GENERIC, ORDINARY, STOP, atoms_of, stem
 from kb.versions import looks_like_kubernetes
@@ -32,34 +35,57 @@ EXAMPLES = [
     "when does kubernetes 1.30 go out of support?",
     "what build is ws2022?",
 ]
+EXAMPLES_ZH = [
+    "1.22 上 ws2019 节点支持 HostProcess 吗？",
+    "1.33 支持哪些 Windows Server 版本？",
+    "1.25 还能用 docker 吗？",
+    "ltsc2022 镜像能在 23H2 主机上运行吗？",
+    "Kubernetes 1.30 什么时候停止支持？",
+]
 _KIND_MARGIN = 0.5
 _MAX_SUGGESTIONS = 3
 _EXPLAINED = STOP | GENERIC | ORDINARY | CUE_WORDS
 """Words that need no entity to be understood: grammar, domain words, chat words and cue words."""
 _EXPLAINED_WORDS = sorted(_EXPLAINED)
+_KNOWN_ZH = [*ORDINARY_ZH, *(w for words in CUES_ZH.values() for w in words), *HOST_WORDS_ZH, *IMAGE_WORDS_ZH]
+"""Chinese words a question may say without naming a feature: ordinary words, cue words, node and image."""
 _STRONG_CUE = 3.0
 """A kind whose cues score this much is clearly what is asked; below it, unknown words may be the real subject."""
 _WEAK_CUE = 1.0
 _OTHER_QUESTION = 3.5
 
 
-def choose_kind(catalog: Catalog, reading: Reading, partial: dict, suggest_next: bool = True) -> Kind:
+def choose_kind(
+    catalog: Catalog, reading: Reading, partial: dict, suggest_next: bool = True, lang: Lang = "en"
+) -> Kind:
     """The kind that answers the reading; raises QuestionNotAnswered, with checked suggestions, when none may."""
     try:
         return _choose(catalog, reading)
     except _Refusal as refusal:
         suggestions = _working(catalog, refusal.candidates) if suggest_next else []
         if suggest_next and not suggestions and refusal.examples:
-            suggestions = EXAMPLES[:_MAX_SUGGESTIONS]
-        raise QuestionNotAnswered(refusal.message, suggestions, partial, refusal.not_found, refusal.code) from None
+            suggestions = (EXAMPLES_ZH if lang == "zh" else EXAMPLES)[:_MAX_SUGGESTIONS]
+        raise QuestionNotAnswered(
+            refusal.message, suggestions, partial, refusal.not_found, refusal.code, refusal.zh
+        ) from None
+
+
+def _said(key: str, **values: str) -> tuple[str, str]:
+    """A refusal's message in English and in Chinese."""
+    return say("en", key, **values), say("zh", key, **values)
 
 
 class _Refusal(Exception):
     def __init__(
-        self, message: str, candidates: Iterable[str], not_found: bool, code: str, examples: bool = True
+        self,
+        message: tuple[str, str | None],
+        candidates: Iterable[str],
+        not_found: bool,
+        code: str,
+        examples: bool = True,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message[0])
+        self.message, self.zh = message
         self.candidates = list(candidates)
         self.not_found = not_found
         self.code = code
@@ -76,7 +102,7 @@ def _choose(catalog: Catalog, reading: Reading) -> Kind:
     close = [kind for score, kind in scored[1:] if best_score - score < _KIND_MARGIN]
     if close:
         names = ", ".join(k.name for k in [best, *close])
-        raise _Refusal(f"The question could be asked in several ways ({names}); say which.", [], False, "ambiguous")
+        raise _Refusal(_said("several-kinds", names=names), [], False, "ambiguous")
     _refuse_another_question(reading, best)
     _refuse_unknown_named(catalog, reading)
     if reading.features.matches:
@@ -98,9 +124,7 @@ def _refuse_another_question(reading: Reading, chosen: Kind) -> None:
     for kind in (KINDS_BY_NAME["feature-stage"], KINDS_BY_NAME["feature-gate"]):
         cued = kind.cue_score(reading)
         if cued is not None and cued >= _OTHER_QUESTION and cued > own and kind.fits(replace(counts, features=1)):
-            raise _Refusal(
-                f"The question reads as a {kind.name} question, but names no feature.", [], False, "not_understood"
-            )
+            raise _Refusal(_said("kind-without-feature", kind=kind.name), [], False, "not_understood")
 
 
 _TYPE_NOUNS = {
@@ -118,12 +142,23 @@ def _refuse_unknown_named(catalog: Catalog, reading: Reading) -> None:
         if before.lower == "container" and token.index >= 2:
             before = reading.tokens[token.index - 2]
         if kind and before.text in words:
-            raise _Refusal(f"No {kind} the data covers is known as {before.text!r}.", [], True, "unknown_feature")
+            message = (
+                say("en", "unknown-named", what=kind, name=before.text),
+                say("zh", "unknown-named", what=say("zh", kind), name=before.text),
+            )
+            raise _Refusal(message, [], True, "unknown_feature")
 
 
 def unexplained(reading: Reading) -> list[str]:
-    """Words of the question that no entity, feature, cue or ordinary word accounts for (typos included)."""
-    return [w for w in reading.leftover if not all(_explained(a) for a in atoms_of(w))]
+    """Words of the question that no entity, feature, cue or ordinary word accounts for (typos included); in a
+    Chinese run, what is left once every known Chinese word is taken out."""
+    words = []
+    for word in reading.leftover:
+        if has_cjk(word):
+            words += unknown_chinese(word, _KNOWN_ZH)
+        elif not all(_explained(a) for a in atoms_of(word)):
+            words.append(word)
+    return words
 
 
 def _explained(atom: str) -> bool:
@@ -144,7 +179,7 @@ def _feature_in_passing(reading: Reading, chosen: Kind) -> Kind | None:
             return kind
         feature = reading.features.matches[0].feature
         raise _Refusal(
-            f"The question names {feature} but reads as a {kind.name} question; ask one of them.",
+            _said("feature-in-passing", feature=feature, kind=kind.name),
             [_without(reading, reading.features.matches)],
             False,
             "ambiguous",
@@ -170,20 +205,19 @@ def _refuse_unresolved_names(catalog: Catalog, reading: Reading) -> None:
             replacements = [str(m) for m in catalog.minors[-2:]]
         candidates = [_replace(reading, index, index + 1, r) for r in replacements]
         not_found = isinstance(error, NotFound)
-        raise _Refusal(error.message, candidates, not_found, error.code if not_found else "invalid_version")
+        raise _Refusal((error.message, error.zh), candidates, not_found, error.code if not_found else "invalid_version")
     if reading.features.matches or not reading.features.unknown:
         return
     token, what = reading.features.unknown[0]
     label = {"gate": "feature gate", "field": "pod-spec field", "kep": "KEP"}[what]
     close = suggest(feature_index(catalog, CUE_ATOMS | ORDINARY), catalog, [token.text])
     candidates = [_replace(reading, token.index, token.index + 1, _short_name(catalog, f)) for f in close]
-    raise _Refusal(
-        f"No {label} the data covers is known as {token.text!r}."
-        + (f" Did you mean: {', '.join(close)}?" if close else ""),
-        candidates,
-        True,
-        "unknown_feature",
+    message = tuple(
+        say(lang, "unknown-named", what=say(lang, label), name=token.text)
+        + (say(lang, "did-you-mean", names=", ".join(close)) if close else "")
+        for lang in ("en", "zh")
     )
+    raise _Refusal(message, candidates, True, "unknown_feature")
 
 
 def _refuse_several_subjects(catalog: Catalog, reading: Reading) -> None:
@@ -192,7 +226,7 @@ def _refuse_several_subjects(catalog: Catalog, reading: Reading) -> None:
         ids = [m.feature for m in matches]
         candidates = [_without(reading, [other for other in matches if other is not m]) for m in matches]
         raise _Refusal(
-            f"The question names several features ({', '.join(ids)}); ask about one.",
+            _said("several-features", ids=", ".join(ids)),
             candidates,
             False,
             "several_features",
@@ -204,7 +238,7 @@ def _refuse_several_subjects(catalog: Catalog, reading: Reading) -> None:
             _replace(reading, tokens[0], tokens[-1] + 1, _short_name(catalog, m.feature)) for m in (first, second)
         ]
         raise _Refusal(
-            f"The question could mean {first.feature} or {second.feature}; name one.",
+            _said("ambiguous-feature", first=first.feature, second=second.feature),
             candidates,
             False,
             "ambiguous_feature",
@@ -214,14 +248,14 @@ def _refuse_several_subjects(catalog: Catalog, reading: Reading) -> None:
         versions = ", ".join(str(m) for _, m in minors)
         candidates = [_without_mentions(reading, [x for x in minors if x is not keep]) for keep in minors[:2]]
         raise _Refusal(
-            f"The question names several Kubernetes versions ({versions}); ask about one.",
+            _said("several-versions", versions=versions),
             candidates,
             False,
             "several_versions",
         )
     if len(reading.entities.windows) > 2:
         raise _Refusal(
-            "The question names more than two Windows releases; ask about one node (and one image).",
+            _said("several-releases"),
             [],
             False,
             "several_releases",
@@ -231,7 +265,7 @@ def _refuse_several_subjects(catalog: Catalog, reading: Reading) -> None:
             _without_mentions(reading, [x for x in reading.entities.runtimes if x is not keep])
             for keep in reading.entities.runtimes
         ]
-        raise _Refusal("The question names several runtimes; ask about one.", candidates, False, "several_runtimes")
+        raise _Refusal(_said("several-runtimes"), candidates, False, "several_runtimes")
 
 
 def _any_kind_takes_two(reading: Reading) -> bool:
@@ -244,15 +278,23 @@ def _refuse_no_subject(catalog: Catalog, reading: Reading) -> None:
     asks = reading.has(*SUPPORT) or bool(reading.entities.kubernetes or reading.entities.windows)
     if words and asks and not reading.features.matches:
         _unknown_feature(catalog, reading, words)
-    raise _Refusal("Not a question the knowledge base can answer; try one of these.", [], False, "not_understood")
+    raise _Refusal(_said("not-understood"), [], False, "not_understood")
 
 
 def _unknown_feature(catalog: Catalog, reading: Reading, words: list[str]) -> None:
     close = suggest(feature_index(catalog, CUE_ATOMS | ORDINARY), catalog, words)
     span = [t.index for t in reading.tokens if t.text in words]
     candidates = [_replace(reading, span[0], span[-1] + 1, _short_name(catalog, f)) for f in close]
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    raise _Refusal(f"No feature or release is known as {' '.join(words)!r}.{hint}", candidates, True, "unknown_feature")
+    message = tuple(
+        say(
+            lang,
+            "unknown-feature",
+            words=" ".join(words),
+            hint=say(lang, "did-you-mean", names=", ".join(close)) if close else "",
+        )
+        for lang in ("en", "zh")
+    )
+    raise _Refusal(message, candidates, True, "unknown_feature")
 
 
 def _short_name(catalog: Catalog, feature_id: str) -> str:

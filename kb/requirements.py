@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 from kb.catalog import Catalog
+from kb.i18n import say
 from kb.models import Requirement, WindowsRelease
 from kb.versions import RuntimeSpec, build_number, build_revision, parse_version_tuple
 
 
 def requirement_text(catalog: Catalog, requirement: Requirement) -> str:
     """How a requirement reads: its own text, or one made from its parts."""
+    lang = catalog.lang
     if requirement.text:
         return requirement.text
     if requirement.windows_build:
         update = f" ({requirement.windows_update})" if requirement.windows_update else ""
         name = catalog.windows[requirement.windows].name
-        return f"{name} at OS build {requirement.windows_build}{update} or later, or a newer release"
+        return say(lang, "windows-update-or-newer", name=name, build=requirement.windows_build, update=update)
     if requirement.windows:
-        return f"{catalog.windows[requirement.windows].name} or newer"
+        return say(lang, "windows-or-newer", name=catalog.windows[requirement.windows].name)
     name = (
         catalog.runtimes[requirement.runtime].name if requirement.runtime in catalog.runtimes else requirement.runtime
     )
-    return f"{name} {requirement.runtime_version} or newer" if requirement.runtime_version else f"{name}"
+    if requirement.runtime_version:
+        return say(lang, "or-newer", name=name, version=requirement.runtime_version)
+    return f"{name}"
 
 
 def requirement_met(

@@ -9,6 +9,7 @@ from pydantic import Field
 from kb.answers import Answer, RequirementResult
 from kb.catalog import Catalog
 from kb.history import State, state_at, status_since
+from kb.i18n import say
 from kb.models import Reason, Runtime, Status, WindowsRelease
 from kb.requirements import requirement_met, requirement_text
 from kb.versions import KubernetesMinor, RuntimeSpec
@@ -76,7 +77,7 @@ def runtime_support(
     ]
     notes = [step.note] if step and step.note else []
     if step is None:
-        notes.append(f"Nothing is recorded for {runtime.name} before Kubernetes {runtime.history[0].since}.")
+        notes.append(say(catalog.lang, "runtime-nothing-recorded", name=runtime.name, since=runtime.history[0].since))
     return RuntimeSupportAnswer(
         runtime=str(spec),
         runtime_id=runtime.id,

@@ -19,6 +19,7 @@ from kb.checks.findings import SEVERITY_ORDER, Severity, counts
 from kb.diff import Change, Subject, diff
 from kb.errors import InvalidInput
 from kb.history import is_usable, status_label, step_at
+from kb.i18n import say
 from kb.models import WindowsRelease
 from kb.node_os import node_os
 from kb.requirements import requirement_met, requirement_text
@@ -133,7 +134,7 @@ def _judge(
     unmet = _unmet_requirements(catalog, change, windows, runtime, windows_revision)
     if unmet:
         needs = "; ".join(unmet)
-        action = f"To use it on these nodes: {needs}." + (f" {action}" if action else "")
+        action = say(catalog.lang, "use-on-nodes", needs=needs) + (f" {action}" if action else "")
     if change.kind == "windows-dropped" and windows is not None:
         severity = "error" if change.subject.id == windows.id else "info"
     if change.kind == "runtime-changed":
@@ -168,7 +169,7 @@ def _unmet_requirements(
     if step is None or not is_usable(step.status):
         return []
     return [
-        f"needs {requirement_text(catalog, r)}"
+        say(catalog.lang, "needs", requirement=requirement_text(catalog, r))
         for r in step.requirements
         if requirement_met(catalog, r, windows, runtime, windows_revision) is False
     ]
@@ -199,8 +200,8 @@ def _windows_step(
             severity="error",
             kind="windows-not-supported",
             subject=Subject(id=windows.id, name=windows.name, type="windows"),
-            text=f"{windows.name} is not a supported Windows node OS on Kubernetes {minor}.",
-            action=f"Move Windows nodes to one of {names} before upgrading to {minor}.",
+            text=say(catalog.lang, "not-a-node-os", windows=windows.name, minor=minor),
+            action=say(catalog.lang, "move-nodes-to", names=names, minor=minor),
             sources=answer.sources[:2],
         )
     ]
@@ -224,15 +225,15 @@ def _runtime_step(
     out = []
     said = any(a.kind == "runtime-changed" and a.subject and a.subject.id == runtime.name for a in actions)
     if not usable and not said and "runtime" not in flagged:
-        state = status_label(answer.status) if answer.since else "not available"
+        state = status_label(answer.status, lang=catalog.lang) if answer.since else say(catalog.lang, "not-available")
         out.append(
             UpgradeAction(
                 kubernetes=str(minor),
                 severity="error",
                 kind="runtime-not-supported",
                 subject=subject,
-                text=f"{answer.name} is {state} on Kubernetes {minor}.",
-                action=f"Move Windows nodes to a supported runtime (containerd) before upgrading to {minor}.",
+                text=say(catalog.lang, "runtime-state", name=answer.name, state=state, minor=minor),
+                action=say(catalog.lang, "move-to-supported-runtime", minor=minor),
                 sources=sources,
             )
         )
@@ -248,8 +249,10 @@ def _runtime_step(
                     severity="error",
                     kind="runtime-too-old",
                     subject=subject,
-                    text=f"Kubernetes {minor} needs {requirement.text}; the nodes run {runtime}.",
-                    action=f"Upgrade the runtime to {requirement.text} before upgrading to {minor}.",
+                    text=say(
+                        catalog.lang, "runtime-too-old", minor=minor, requirement=requirement.text, runtime=runtime
+                    ),
+                    action=say(catalog.lang, "upgrade-runtime", requirement=requirement.text, minor=minor),
                     sources=sources,
                 )
             )

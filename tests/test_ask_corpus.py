@@ -21,6 +21,7 @@ from kb.ask import ask, yes_no
 from kb.asked import AskAnswer
 from kb.catalog import Catalog
 from kb.errors import QuestionNotAnswered
+from kb.i18n import has_chinese
 
 CORPUS = Path(__file__).parent / "ask_corpus"
 TODAY = date(2026, 12, 3)
@@ -119,7 +120,7 @@ def _comparable(expected: dict[str, Any], kind: str | None) -> dict[str, Any]:
     return {k: v for k, v in expected.items() if k in SAME_FACT_KEYS[kind]}
 
 
-def judge(catalog: Catalog, entry: dict[str, Any]) -> Verdict:
+def judge(catalog: Catalog, entry: dict[str, Any], chinese: bool = False) -> Verdict:
     """Right: answered as expected, or refused with the expected code. Wrong: answered otherwise, or answered
     when it should be refused. Refused: a refusal where an answer (or the other refusal code) was expected."""
     try:
@@ -138,13 +139,15 @@ def judge(catalog: Catalog, entry: dict[str, Any]) -> Verdict:
         for key, value in expected.items()
         if not _matches(key, value, seen, catalog)
     ]
+    if chinese and not has_chinese(answer.text):
+        differ.append("answered in English")
     if differ:
         return Verdict("wrong", "; ".join(differ) + f" | {answer.text}")
     return Verdict("right", answer.text)
 
 
 def figures(catalog: Catalog, split: str) -> tuple[Counter, list[tuple[dict, Verdict]]]:
-    judged = [(entry, judge(catalog, entry)) for entry in load(split)]
+    judged = [(entry, judge(catalog, entry, split.endswith("-zh"))) for entry in load(split)]
     return Counter(v.outcome for _, v in judged), judged
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from kb.catalog import Catalog
 from kb.errors import InvalidInput
 from kb.models import Feature
+from kb.reading.chinese import CUES_ZH, compact
 from kb.reading.entities import Entities, Mention, WindowsMention, read_entities
 from kb.reading.features import FeatureMatch, FeatureReading, feature_index, match_features
 from kb.reading.words import ORDINARY, STOP, Token, atoms_of, stem, tokenize
@@ -36,14 +37,18 @@ class Reading:
     stems: frozenset[str]
     stem_text: str  # the question's words as stems, single-spaced and padded, for cue phrases
     catalog_features: dict[str, Feature]
+    written: str = ""  # the question compact (kb.reading.chinese.compact), for Chinese cue phrases
 
     @property
     def feature_list(self) -> list[Feature]:
         return [self.catalog_features[m.feature] for m in self.features.matches]
 
     def has(self, *phrases: str) -> bool:
-        """Does the question say one of these words or phrases, in any inflection ('goes out of support')?"""
-        return any(_stemmed(p) in self.stem_text for p in phrases)
+        """Does the question say one of these words or phrases, in any inflection ('goes out of support'), or, for
+        a Chinese phrase, anywhere in its text ('什么时候')?"""
+        return any(
+            _stemmed(p) in self.stem_text or any(zh in self.written for zh in CUES_ZH.get(p, ())) for p in phrases
+        )
 
     @property
     def leftover(self) -> list[str]:
@@ -74,7 +79,7 @@ def read(catalog: Catalog, question: str, weak: frozenset[str] = frozenset()) ->
     # cue phrases are read around versions and Windows releases: 'windows server 2019' is no 'windows server' cue
     releases = entities.used - {i for mention, _ in entities.runtimes for i in range(mention.start, mention.end)}
     stem_text = " " + " ".join("|" if t.index in releases else _cue_words(t.text) for t in tokens) + " "
-    return Reading(text, tokens, entities, features, stems, stem_text, catalog.features)
+    return Reading(text, tokens, entities, features, stems, stem_text, catalog.features, compact(text))
 
 
 def _cue_words(text: str) -> str:

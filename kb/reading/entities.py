@@ -21,6 +21,7 @@ from kb.compat import image_release
 from kb.errors import KbError, NotFound, UnknownVersion
 from kb.models import WindowsRelease
 from kb.query import resolve_minor, resolve_runtime, resolve_windows
+from kb.reading.chinese import has_cjk
 from kb.reading.words import GENERIC, ORDINARY, STOP, Token, stem
 from kb.versions import (
     KubernetesMinor,
@@ -36,6 +37,8 @@ from kb.versions import (
 Role = Literal["host", "image"]
 HOST_WORDS = frozenset({"host", "hosts", "node", "nodes", "server", "servers", "machine", "machines", "vm", "vms"})
 IMAGE_WORDS = frozenset({"image", "images", "container", "containers", "tag", "base", "servercore", "nanoserver"})
+HOST_WORDS_ZH = ("节点", "主机", "宿主机", "服务器", "机器")
+IMAGE_WORDS_ZH = ("镜像",)
 _ROLE_SKIP = frozenset(
     {
         "a",
@@ -193,7 +196,7 @@ def _read_runtimes(catalog: Catalog, found: Entities) -> None:
         if not found.free(start, end):
             continue
         words = [t.text for t in found.tokens[start:end]]
-        if end - start > 1 and not all(w.isalpha() for w in words):
+        if (end - start > 1 and not all(w.isalpha() for w in words)) or any(has_cjk(w) for w in words):
             continue
         try:
             spec = resolve_runtime(catalog, " ".join(words))
@@ -201,10 +204,13 @@ def _read_runtimes(catalog: Catalog, found: Entities) -> None:
             spec = _misspelt_runtime(catalog, words)
             if spec is None:
                 continue
-        following = found.tokens[end].text if end < len(found.tokens) else ""
+        after = end
+        if after < len(found.tokens) and has_cjk(found.tokens[after].text) and len(found.tokens[after].text) <= 2:
+            after += 1  # 'containerd 是 1.5.11', 'containerd 还是 1.5.18'
+        following = found.tokens[after].text if after < len(found.tokens) else ""
         if spec.version is None and is_version_number(following) and _is_runtime_version(catalog, spec, following):
             spec = RuntimeSpec(spec.name, parse_version_tuple(following.lstrip("vV")))
-            end += 1
+            end = after + 1
         mention = found.take(start, end, f"runtime: {' '.join(t.text for t in found.tokens[start:end])} -> {spec}")
         found.runtimes.append((mention, spec))
     found.runtimes.sort(key=lambda r: r[0].start)
@@ -242,6 +248,8 @@ def _read_windows(catalog: Catalog, found: Entities) -> None:
             continue
         tokens = found.tokens[start:end]
         text = " ".join(t.text for t in tokens)
+        if has_cjk(text):
+            continue
         single = end - start == 1
         if not single and tokens[0].lower not in _WINDOWS_LEADS:
             continue
@@ -296,9 +304,9 @@ def _role(found: Entities, start: int, end: int) -> Role | None:
     after = _neighbours(found, start, end, 1, 2)
     before = _neighbours(found, start, end, -1, 1)
     for words in (after[:1], before, after[1:]):
-        if words and words[0] in IMAGE_WORDS:
+        if words and (words[0] in IMAGE_WORDS or any(w in words[0] for w in IMAGE_WORDS_ZH)):
             return "image"
-        if words and words[0] in HOST_WORDS:
+        if words and (words[0] in HOST_WORDS or any(w in words[0] for w in HOST_WORDS_ZH)):
             return "host"
     return None
 
@@ -323,12 +331,17 @@ def _neighbours(found: Entities, start: int, end: int, step: int, count: int) ->
     return words
 
 
+_PREFIXED = re.compile(r"^(?:k8s|kube|kubernetes|k8s-|kube-)(v?[0-9]+\.[0-9]+\S*)$", re.IGNORECASE)
+
+
 def _read_kubernetes(catalog: Catalog, found: Entities) -> None:
     for token in found.tokens:
-        if token.index in found.used or not looks_like_kubernetes(token.text):
+        prefixed = _PREFIXED.match(token.text)
+        text = prefixed.group(1) if prefixed else token.text  # 'k8s1.26' as people type it in Chinese
+        if token.index in found.used or not looks_like_kubernetes(text):
             continue
         try:
-            minor = resolve_minor(catalog, token.text)
+            minor = resolve_minor(catalog, text)
         except KbError as exc:
             found.problems.append((token.text, exc))
             found.used.add(token.index)
@@ -341,7 +354,14 @@ _ISOLATION = {"hyper-v": "hyperv", "hyperv": "hyperv", "process": "process", "pr
 
 
 def _read_isolation(found: Entities) -> None:
-    """'hyper-v isolation' / 'process isolation' / 'process-isolated' names an isolation mode."""
+    """'hyper-v isolation' / 'process isolation' / 'process-isolated' / '进程隔离' names an isolation mode."""
+    written = re.sub(r"\s+", "", found.text.lower())
+    for words, mode in (("进程隔离", "process"), ("hyper-v隔离", "hyperv"), ("hyperv隔离", "hyperv")):
+        if words in written:
+            found.isolation = mode
+            found.understood.append(f"isolation: {mode}")
+            found.used |= {t.index for t in found.tokens if t.lower in ("hyper-v", "hyperv", "进程隔离")}
+            return
     for token in found.tokens:
         mode = _ISOLATION.get(token.lower)
         if mode is None or token.index in found.used:

@@ -28,6 +28,7 @@ from kb.models import Feature
 if TYPE_CHECKING:
     from kb.reading.entities import Mention
 
+from kb.reading.chinese import chinese_parts, compact, has_cjk, weak_chinese
 from kb.reading.words import EQUIVALENT, GENERIC, STOP, Token, atoms_of, compound, joined, stem
 
 Origin = Literal["id", "name", "alias", "gate", "field", "kep", "variant"]
@@ -38,10 +39,13 @@ _TYPO_QUALITY = 0.85
 _GENERIC_WEIGHT = 0.25
 _CLEAR_MARGIN = 1.3
 _DISTINCTIVE = 2.0
+_CHINESE_BASE, _CHINESE_CHAR, _CHINESE_LATIN = 2.0, 1.5, 0.3
+_CHINESE_GAP = 8  # characters between the parts of a Chinese name
 _NAMED_SCORE = 8.0  # a gate name, a field path or a KEP number names its feature outright
 _FIELD_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?)+(?:=\S+)?$")
 _CAMEL = re.compile(r"[a-z0-9][A-Z]")
 _WINDOWS = stem("windows")
+_LIMITING = frozenset(stem(w) for w in ("only", "not", "no", "non", "without"))
 _GATE_LIKE = re.compile(r"^[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*){2,}$")
 
 
@@ -105,6 +109,7 @@ class FeatureIndex:
     summary_words: dict[str, set[str]]
     variants: dict[str, list[Phrase]]  # feature -> the phrases of its cases: they count once the feature is named
     words: dict[str, set[str]]  # feature -> every word of its names and its cases' names
+    chinese: list[Phrase] = field(default_factory=list)  # Chinese names and aliases, looked for as written
 
     def weight(self, atom: str) -> float:
         return _GENERIC_WEIGHT if atom in GENERIC else self.weights.get(atom, 1.0)
@@ -116,10 +121,10 @@ def _phrase_atoms(text: str) -> tuple[str, ...]:
     atoms = atoms_of(text)
     if " " not in text.strip():
         return tuple(atoms)
-    # 'windows' stays in a short name it qualifies ('windows control plane', 'windows master'): without it the
+    # 'only', 'not', 'without' limit a name ('ipv6 only' is not 'ipv6'), and 'windows' stays in a short name it qualifies ('windows control plane', 'windows master'): without it the
     # name would stand for something every cluster has
     keep = _WINDOWS if len([a for a in atoms if a not in STOP]) <= 2 else None
-    return tuple(a for a in atoms if a not in STOP or a == keep)
+    return tuple(a for a in atoms if a not in STOP or a == keep or a in _LIMITING)
 
 
 def _names(feature: Feature) -> Iterable[tuple[str, Origin]]:
@@ -178,6 +183,10 @@ def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Feature
     for feature in catalog.features.values():
         if feature.kep:
             keps[feature.kep.number].append(feature.id)
+    chinese = _chinese_phrases(catalog)
+    for phrase in chinese:
+        if phrase.variant:
+            variants[phrase.feature].append(phrase)
     words = {
         f: {
             a
@@ -187,8 +196,33 @@ def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Feature
         for f in catalog.features
     }
     return FeatureIndex(
-        dict(phrases), weights, vocabulary, dict(fields), gates, dict(keps), dict(summary_words), dict(variants), words
+        dict(phrases),
+        weights,
+        vocabulary,
+        dict(fields),
+        gates,
+        dict(keps),
+        dict(summary_words),
+        dict(variants),
+        words,
+        [p for p in chinese if not p.variant],
     )
+
+
+def _chinese_phrases(catalog: Catalog) -> list[Phrase]:
+    """The Chinese names and aliases of every feature and of its cases (data/zh/), as one compact word each."""
+    out = []
+    for (file, key), texts in catalog.translations.get("zh", {}).items():
+        if not file.startswith("features/"):
+            continue
+        for text in dict.fromkeys([texts["name"], *texts.get("aliases", [])]):
+            if has_cjk(text) and not weak_chinese(text):
+                out.append(Phrase(key, chinese_parts(text), "alias", text))
+        for variant, variant_texts in texts.get("variants", {}).items():
+            for text in dict.fromkeys([variant_texts["name"], *variant_texts.get("aliases", [])]):
+                if has_cjk(text):
+                    out.append(Phrase(key, chinese_parts(text), "variant", text, variant=variant))
+    return out
 
 
 def _phrases(feature: str, text: str, origin: Origin, weak: frozenset[str], variant: str | None = None) -> list[Phrase]:
@@ -243,6 +277,10 @@ def question_atoms(index: FeatureIndex, tokens: Sequence[Token], skip: set[int])
             position += 1
             continue
         words = re.findall(r"[A-Za-z0-9]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", token.text))
+        if not words:  # a Chinese run: one position, matched by the Chinese phrases
+            atoms.append(Atom(compact(token.text), token.index, position))
+            position += 1
+            continue
         if _CAMEL.search(token.text):
             # a camelCase word names one thing as a whole: 'internalTrafficPolicy' is not 'traffic policy'
             atoms.append(Atom(compound(token.text), token.index, position, 1))
@@ -329,6 +367,11 @@ def match_features(
     for atom in atoms:
         token_positions[atom.token].add(atom.position)
     unknown = _named_entities(index, tokens, skip, matches, token_positions)
+    written = _Written.of(tokens, skip)
+    for phrase in index.chinese:
+        found = written.find(phrase, token_positions)
+        if found is not None:
+            _add(matches, found)
     for mention, number in keps:
         covered = set(range(mention.start, mention.end))
         for feature_id in index.keps.get(number, []):
@@ -338,10 +381,49 @@ def match_features(
         if number not in index.keps:
             unknown.append((tokens[mention.start], "kep"))
     for match in matches.values():
-        _read_variant(index, match, by_stem)
+        _read_variant(index, match, by_stem, written, token_positions)
     ordered = sorted(matches.values(), key=lambda m: (-m.score, m.feature))
     kept, ambiguous = _resolve(index, ordered)
     return FeatureReading(kept, ambiguous, unknown)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """The question as one compact string (kb.reading.chinese.compact), and the token each character comes from:
+    where Chinese names are looked for, since Chinese has no spaces to stop at."""
+
+    text: str
+    owners: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token], skip: set[int]) -> _Written:
+        text, owners = [], []
+        for token in tokens:
+            piece = "|" if token.index in skip else compact(token.text)  # a name never runs across a version
+            text.append(piece)
+            owners += [token.index] * len(piece)
+        return cls("".join(text), owners)
+
+    def find(self, phrase: Phrase, token_positions: dict[int, set[int]]) -> FeatureMatch | None:
+        """The match of a Chinese phrase, scored by its length: 双栈 is a word, 组托管服务账户 a name. A name of
+        Chinese and Latin parts matches its parts in any order, close together ('双栈 IPv4/IPv6' for 'IPv4/IPv6
+        双栈')."""
+        parts = phrase.atoms
+        found = [self.text.find(part) for part in parts]
+        if not parts or any(start < 0 for start in found):
+            return None
+        spans = [(start, start + len(part)) for start, part in zip(found, parts, strict=True)]
+        width = max(end for _, end in spans) - min(start for start, _ in spans)
+        if width > sum(len(p) for p in parts) + _CHINESE_GAP:
+            return None
+        covered = {self.owners[i] for start, end in spans for i in range(start, end)}
+        positions = {p for token in covered for p in token_positions[token]}
+        word = "".join(parts)
+        chinese = sum(1 for c in word if has_cjk(c))
+        score = _CHINESE_BASE + _CHINESE_CHAR * chinese + _CHINESE_LATIN * (len(word) - chinese)
+        distinct = dict.fromkeys(positions, score / max(len(positions), 1))
+        stems = dict.fromkeys(positions, word)
+        return FeatureMatch(phrase.feature, score, phrase, positions, covered, distinct, stems=stems)
 
 
 def _add(matches: dict[str, FeatureMatch], match: FeatureMatch) -> None:
@@ -354,15 +436,29 @@ def _add(matches: dict[str, FeatureMatch], match: FeatureMatch) -> None:
     current.gate = current.gate or match.gate
     if match.score > current.score:
         current.score, current.phrase = match.score, match.phrase
-        current.positions, current.distinct, current.stems = match.positions, match.distinct, match.stems
+    current.positions |= match.positions
+    current.distinct = match.distinct | current.distinct
+    current.stems = match.stems | current.stems
     current.tokens |= match.tokens
 
 
-def _read_variant(index: FeatureIndex, match: FeatureMatch, by_stem: dict[str, list[Atom]]) -> None:
+def _read_variant(
+    index: FeatureIndex,
+    match: FeatureMatch,
+    by_stem: dict[str, list[Atom]],
+    written: _Written,
+    token_positions: dict[int, set[int]],
+) -> None:
     """The case of a named feature the question names too ('subPath onto a single file'): one subject, wider."""
     best = None
     for phrase in index.variants.get(match.feature, []):
-        found = _match_phrase(index, phrase, by_stem)
+        if phrase.origin == "variant" and has_cjk(phrase.text):
+            chinese = written.find(phrase, token_positions)
+            found = (
+                (chinese.score, chinese.positions, chinese.tokens, chinese.distinct, chinese.stems) if chinese else None
+            )
+        else:
+            found = _match_phrase(index, phrase, by_stem)
         if found and (best is None or found[0] > best[1][0]):
             best = (phrase, found)
     if best is None:

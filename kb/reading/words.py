@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/@+'’-]|\[[*0-9]*\])*(?<=[A-Za-z0-9\]])")
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/@+'’-]|\[[*0-9]*\])*(?<=[A-Za-z0-9\]])|[\u3400-\u9fff\uf900-\ufaff]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _PIECE = re.compile(r"[A-Za-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
@@ -66,7 +66,7 @@ ORDINARY = _stems(
     please thanks thx hit hits reach reached become became becomes come comes came start started starting begin
     began keep kept stay stays allowed able unable enough exactly actually basically simply just really kube pool pools box boxes couple chance scheduled schedule come up we're you're they're
     it's that's there's semi annual channel list listed lists choice choices path line upstream final value values
-    kernel kernelversion matrix engine instead built"""
+    kernel kernelversion matrix engine instead built dockerfile"""
 )
 """Ordinary words of chat: a question may say them without naming anything the data must hold."""
 

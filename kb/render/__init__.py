@@ -17,9 +17,11 @@ from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta
 from kb.diff import Change, ReleaseDiff
 from kb.feature_facts import FeatureStageAnswer, GateAnswer, RuntimeNeedAnswer
+from kb.i18n import Lang
 from kb.node_os import NodeOsAnswer, NodeOsList
 from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
+from kb.render import zh
 from kb.render.changes import change_line, diff_line, diff_lines, image_compat_line, upgrade_line
 from kb.render.features import (
     feature_detail_line,
@@ -84,16 +86,44 @@ LINES: dict[type, Callable[[Any], str]] = {
 }
 MULTI_LINES: dict[type, Callable[[Any], list[str]]] = {OsMatrix: matrix_lines, ReleaseDiff: diff_lines}
 
+LINES_ZH: dict[type, Callable[[Any], str]] = {
+    SupportAnswer: zh.support_line,
+    GateAnswer: zh.gate_line,
+    FeatureStageAnswer: zh.feature_stage_line,
+    RuntimeNeedAnswer: zh.runtime_need_line,
+    FeatureSummary: zh.feature_summary_line,
+    FeatureDetail: zh.feature_detail_line,
+    FeatureRef: zh.feature_ref_line,
+    KubernetesReleaseView: zh.kubernetes_line,
+    WindowsReleaseView: zh.windows_line,
+    KubernetesFact: zh.kubernetes_fact_line,
+    WindowsFact: zh.windows_fact_line,
+    NodeOsList: zh.node_os_list_line,
+    NodeOsAnswer: zh.node_os_line,
+    RuntimeSupportAnswer: zh.runtime_support_line,
+    RuntimeList: zh.runtimes_line,
+    NodeStageAnswer: zh.node_stage_line,
+    ImageCompatAnswer: zh.image_compat_line,
+    Change: zh.change_line,
+    ReleaseDiff: zh.diff_line,
+    DatasetMeta: zh.meta_line,
+    UpgradePlan: zh.upgrade_line,
+    AskAnswer: lambda answer: answer.text,
+}
+MULTI_LINES_ZH: dict[type, Callable[[Any], list[str]]] = {OsMatrix: zh.matrix_lines, ReleaseDiff: zh.diff_lines}
 
-def any_line(value: object) -> str:
-    """The one line for an answer of any kind the engine gives."""
-    return LINES.get(type(value), generic_line)(value)
+
+def any_line(value: object, lang: Lang = "en") -> str:
+    """The one line for an answer of any kind the engine gives, in ``lang``."""
+    lines = LINES_ZH if lang == "zh" else LINES
+    return lines.get(type(value), generic_line)(value)
 
 
-def text_lines(value: object) -> list[str]:
+def text_lines(value: object, lang: Lang = "en") -> list[str]:
     """An answer as text: one line, or one line per item of a list or a table."""
     if isinstance(value, list):
-        return [any_line(item) for item in value]
-    if type(value) in MULTI_LINES:
-        return MULTI_LINES[type(value)](value)
-    return [any_line(value)]
+        return [any_line(item, lang) for item in value]
+    multi = MULTI_LINES_ZH if lang == "zh" else MULTI_LINES
+    if type(value) in multi:
+        return multi[type(value)](value)
+    return [any_line(value, lang)]
