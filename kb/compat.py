@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict
 
 from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
-from kb.errors import InvalidInput, NotFound
+from kb.errors import InvalidInput
 from kb.i18n import Lang, say
-from kb.models import WindowsRelease
+from kb.models import ImageCompatibility, WindowsRelease
 from kb.versions import build_number
 
 ISOLATION_MODES = ("process", "hyperv")
@@ -50,9 +50,18 @@ def host_release(catalog: Catalog, text: str) -> WindowsRelease:
     return catalog.windows[catalog.windows_index.resolve(text)]
 
 
+VERSION_COMPATIBILITY = (
+    "https://github.com/MicrosoftDocs/Virtualization-Documentation/blob/77e0742a8029cf3b5a96c84dfab2ce7ba623286c/"
+    "virtualization/windowscontainers/deploy-containers/version-compatibility.md"
+)
+"""Microsoft's page for the general rule: process isolation refuses an image whose build differs from the host's
+(except the pairs its tables allow), and Hyper-V isolation brings the image's own kernel, so an older image runs."""
+
+
 def _rule(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> tuple[bool, bool, list[str], str, str]:
-    """(process, hyperv, sources, note, confidence) for a host x image pair."""
-    rule = catalog.image_compatibility.get((host.id, image.id))
+    """(process, hyperv, sources, note, confidence) for a host x image pair: the pair's record, else the record of
+    releases with the same builds (compatibility goes by build), else Microsoft's general rule."""
+    rule = catalog.image_compatibility.get((host.id, image.id)) or _same_builds(catalog, host, image)
     if rule is not None:
         return rule.process, rule.hyperv, [s.url for s in rule.sources], rule.note or "", rule.confidence
     isolation_sources = [s.url for mode in catalog.isolation.values() for s in mode.sources][:2]
@@ -60,7 +69,22 @@ def _rule(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> tupl
         return False, False, isolation_sources, say(catalog.lang, "image-newer"), "read"
     if host.build == image.build:
         return True, True, isolation_sources, say(catalog.lang, "same-build"), "read"
-    raise NotFound(f"No compatibility record for a {image.name} image on a {host.name} host.", [])
+    return (
+        False,
+        True,
+        [VERSION_COMPATIBILITY, *isolation_sources],
+        say(catalog.lang, "older-image-inferred"),
+        "inferred",
+    )
+
+
+def _same_builds(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> ImageCompatibility | None:
+    """The record of another host x image pair with the same builds (Windows Server 2019 and version 1809 share
+    10.0.17763), the first by release ids when several agree."""
+    for (host_id, image_id), rule in sorted(catalog.image_compatibility.items()):
+        if catalog.windows[host_id].build == host.build and catalog.windows[image_id].build == image.build:
+            return rule
+    return None
 
 
 def image_compat(catalog: Catalog, host: str, image: str, isolation: str | None = None) -> ImageCompatAnswer:

@@ -112,6 +112,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "image-newer": {"en": "An image newer than its host never runs.", "zh": "比主机更新的镜像永远无法运行。"},
     "same-build": {"en": "Host and image share a build.", "zh": "主机与镜像的内部版本相同。"},
+    "older-image-inferred": {
+        "en": "Microsoft's tables do not list this pair; by its general rule an image of an older build runs on a "
+        "newer host only with Hyper-V isolation.",
+        "zh": "微软的兼容性表未列出这一组合；按其通用规则，较旧内部版本的镜像只能以 Hyper-V 隔离在较新的主机上运行。",
+    },
     "or-newer": {"en": "{name} {version} or newer", "zh": "{name} {version} 或更高版本"},
     "windows-or-newer": {"en": "{name} or newer", "zh": "{name}或更新版本"},
     "windows-update-or-newer": {
@@ -235,6 +240,21 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "Upgrade the runtime to {requirement} before upgrading to {minor}.",
         "zh": "升级到 {minor} 之前，请把运行时升级到{requirement}。",
     },
+    "linux-nodes": {
+        "en": "The question is about {name} nodes; this knowledge base answers for Windows nodes and Windows "
+        "containers. Name the Windows side, e.g. 'is selinux supported on windows nodes in 1.30'.",
+        "zh": "这个问题问的是 {name} 节点；本知识库只回答 Windows 节点和 Windows 容器的问题。"
+        "请说明 Windows 方面，例如“1.30 的 windows 节点支持 selinux 吗”。",
+    },
+    "chat-status": {"en": "Status: {status}", "zh": "状态：{status}"},
+    "chat-supported": {"en": "supported", "zh": "支持"},
+    "chat-not-supported": {"en": "not supported", "zh": "不支持"},
+    "chat-yes": {"en": "yes", "zh": "是"},
+    "chat-no": {"en": "no", "zh": "否"},
+    "chat-understood": {"en": "Understood: {items}", "zh": "已理解：{items}"},
+    "chat-try": {"en": "Try: {examples}", "zh": "可以试试：{examples}"},
+    "chat-source": {"en": "source {n}", "zh": "来源 {n}"},
+    "chat-permalink": {"en": "permalink", "zh": "固定链接"},
 }
 
 STATUS_WORDS: dict[Lang, dict[str, str]] = {
@@ -280,6 +300,16 @@ def reason_word(reason: str, lang: Lang = "en") -> str:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+_CJK_THEN_LATIN = re.compile(r"([\u3400-\u9fff\uf900-\ufaff])([A-Za-z0-9])")
+_LATIN_THEN_CJK = re.compile(r"([A-Za-z0-9])([\u3400-\u9fff\uf900-\ufaff])")
+
+
+def spaced(text: str) -> str:
+    """Chinese text with a space between Chinese characters and Latin letters or digits, as kubernetes.io's zh-cn
+    style writes them: 'docker在 1.24 上' -> 'docker 在 1.24 上'."""
+    return _LATIN_THEN_CJK.sub(r"\1 \2", _CJK_THEN_LATIN.sub(r"\1 \2", text))
 
 
 def has_chinese(text: str) -> bool:

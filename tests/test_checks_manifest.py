@@ -176,7 +176,7 @@ def hosts(catalog, *ids):
         ("pod-runasuser.yaml", ["ltsc2019", "ltsc2022"], [("warning", "image-incompatible-some-nodes")]),
         ("pod-runasuser.yaml", ["ltsc2025"], [("error", "image-incompatible")]),
         ("daemonset-hostprocess-ok.yaml", ["ltsc2022"], [("info", "image-os-unknown")]),
-        ("pod-runasuser.yaml", ["ac23h2"], [("info", "image-compat-unknown")]),  # no record for that pair
+        ("pod-runasuser.yaml", ["ac23h2"], [("error", "image-incompatible")]),  # no record: builds differ
         ("statefulset-selector-only.yaml", ["ltsc2022"], [("error", "no-matching-nodes")]),  # pinned to 17763
         ("statefulset-selector-only.yaml", ["ltsc2019", "ltsc2022"], []),
     ],

@@ -32,12 +32,13 @@ def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
 
     The lookup box reads this to rule out a Windows release the way :func:`kb.requirement_met`
     does (the release's build must be at least the required one); only steps with such a requirement
-    are listed.
+    are listed. The box asks no runtime, so a requirement that holds only with one runtime (gMSA's
+    Windows update on containerd nodes) never rules a release out there, as in the engine.
     """
     minimums: dict[str, dict[str, dict[str, str]]] = {}
     for feature in catalog.features.values():
         for step in feature.history:
-            needs = [r for r in step.requirements if r.windows]
+            needs = [r for r in step.requirements if r.windows and not r.only_with_runtime]
             if not needs:
                 continue
             strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
