@@ -38,14 +38,23 @@ def interpret(catalog: Catalog, text: str) -> Interpretation:
 
 
 def question_lang(text: str, asked: Lang | None = None) -> Lang:
-    """The language a question is answered in: the one asked for, else Chinese for a question with Chinese in it."""
-    return asked or ("zh" if has_chinese(text) else "en")
+    """The language a question is answered in: Chinese for a question with Chinese in it or when Chinese is asked for
+    (``--lang zh``, ``LANG=zh_CN``, ``Accept-Language: zh``, ``?lang=zh``), else English."""
+    return "zh" if asked == "zh" or has_chinese(text) else "en"
 
 
 def ask(catalog: Catalog, text: str, today: date, lang: Lang | None = None) -> AskAnswer:
     """Answer a free-text question from the engine, with how it was read and one line for humans, in ``lang``
-    (by default the language of the question)."""
+    (see question_lang). A question it cannot answer raises QuestionNotAnswered, whose message is in that language."""
     lang = question_lang(text, lang)
+    try:
+        return _answer(catalog, text, today, lang)
+    except QuestionNotAnswered as exc:
+        exc.lang = lang
+        raise
+
+
+def _answer(catalog: Catalog, text: str, today: date, lang: Lang) -> AskAnswer:
     reading = _read(catalog, text, lang)
     kind = choose_kind(catalog, reading, _partial(catalog, reading, lang), lang=lang)
     minors = [minor for _, minor in reading.entities.kubernetes]
@@ -117,7 +126,8 @@ def _interpretation(
     notes = []
     if defaulted and not _answered_minor(answer):
         notes.append(say(lang, "defaulted", minor=kubernetes))
-    if kubernetes and not defaulted and catalog.provisional(next(m for m in catalog.minors if str(m) == kubernetes)):
+    provisional = kubernetes and catalog.provisional(next(m for m in catalog.minors if str(m) == kubernetes))
+    if provisional and not defaulted and not getattr(answer, "provisional", False):  # else the answer says so
         notes.append(say(lang, "provisional", minor=kubernetes))
     return Interpretation(
         kind=name,

@@ -123,9 +123,15 @@ class QuestionNotAnswered(KbError):
         not_found: bool = False,
         code: str | None = None,
         zh: str | None = None,
+        lang: str | None = None,
     ) -> None:
         super().__init__(message, suggestions, zh)
         self.interpretation = interpretation
         self.not_found = not_found
+        self.lang = lang
         if code:
             self.code = code
+
+    def message_in(self, lang: str) -> str:
+        """The message in the language the question is answered in (see kb.ask.question_lang), else in ``lang``."""
+        return super().message_in(self.lang or lang)

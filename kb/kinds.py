@@ -79,10 +79,13 @@ class Kind:
     required: tuple[str, ...] = ()
     default_minor: bool = False
     bonus: Callable[[Reading], float] | None = None
+    needs: Callable[[Reading], bool] | None = None  # a condition on the words beyond the counts of subjects
 
     def cue_score(self, reading: Reading) -> float | None:
         """What the question's words add for this kind; None when a required word is missing."""
         if self.required and not reading.has(*self.required):
+            return None
+        if self.needs and not self.needs(reading):
             return None
         cued = sum(weight for words, weight in self.cues if reading.has(*words))
         return cued + (self.bonus(reading) if self.bonus else 0.0)
@@ -105,6 +108,20 @@ STAGE_WORDS: dict[str, tuple[str, ...]] = {
 }
 """Stage words; the first found is the one asked ('when was the hostNetwork alpha removed' asks 'removed')."""
 NODE_STAGES = ("stable", "beta", "alpha")
+LIST_RUNTIMES = (
+    "which runtimes",
+    "what runtimes",
+    "which container runtimes",
+    "what container runtimes",
+    "runtimes left",
+    "runtimes remain",
+    "runtime options",
+    "other runtimes",
+    "alternative runtimes",
+    "alternatives",
+    "list of runtimes",
+)
+"""Words asking for the list of runtimes even when one is named ('after dockershim, which runtimes are left')."""
 SUPPORT = (
     "support",
     "supported",
@@ -322,7 +339,10 @@ def _feature_support(ctx: Context) -> BaseModel:
     node = _node(ctx)
     runtime = ctx.reading.entities.runtimes[0][1] if ctx.reading.entities.runtimes else None
     release, revision = (ctx.catalog.windows[node.release.id], node.revision) if node else (None, None)
-    return answer_support(ctx.catalog, _feature(ctx), _minor(ctx), release, runtime, revision)
+    feature = _feature(ctx)
+    asked = ctx.reading.features.matches[0].variant
+    variant = next((v for v in feature.variants if v.id == asked), None)
+    return answer_support(ctx.catalog, feature, _minor(ctx), release, runtime, revision, variant)
 
 
 def _feature_gate(ctx: Context) -> BaseModel:
@@ -605,11 +625,13 @@ KINDS: list[Kind] = [
     ),
     Kind(
         "runtimes",
-        _subject_kind((0, 1), 0, 0),
-        ((("runtime", "runtimes", "container runtime", "cri", "container engine"), 4.0),),
+        lambda c: c.features == 0 and c.kubernetes <= 1 and c.windows == 0 and c.runtimes <= 1,
+        ((("runtime", "runtimes", "container runtime", "cri", "container engine"), 4.0), (LIST_RUNTIMES, 1.0)),
         _runtimes,
         required=("runtime", "runtimes", "container runtime", "cri", "container engine"),
         default_minor=True,
+        # with a runtime named, only a question for the list ('which runtimes are left after dockershim')
+        needs=lambda r: not r.entities.runtimes or r.has(*LIST_RUNTIMES),
     ),
     Kind(
         "runtime-support",

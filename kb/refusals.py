@@ -93,6 +93,7 @@ class _Refusal(Exception):
 
 
 def _choose(catalog: Catalog, reading: Reading) -> Kind:
+    _refuse_linux_nodes(reading)
     _refuse_unresolved_names(catalog, reading)
     _refuse_several_subjects(catalog, reading)
     scored = scored_kinds(reading)
@@ -112,6 +113,40 @@ def _choose(catalog: Catalog, reading: Reading) -> Kind:
         # hold ('startup probes on 1.26?'), so it is not answered as a release question
         _unknown_feature(catalog, reading, words)
     return best
+
+
+_LINUX = frozenset(
+    [
+        "linux",
+        "rhel",
+        "centos",
+        "ubuntu",
+        "debian",
+        "fedora",
+        "rocky",
+        "almalinux",
+        "suse",
+        "sles",
+        "opensuse",
+        "bottlerocket",
+        "flatcar",
+        "coreos",
+        "al2",
+        "al2023",
+    ]
+)
+_NODE_WORDS = frozenset(("node", "nodes", "worker", "workers", "host", "hosts", "machine", "machines", "vm", "vms"))
+
+
+def _refuse_linux_nodes(reading: Reading) -> None:
+    """The question is about Linux nodes ('selinux on rhel 9 nodes') and says nothing of Windows: answering with
+    a Windows fact would answer something not asked."""
+    if reading.entities.windows or reading.has("windows", "win", "windows server"):
+        return
+    words = [token.lower for token in reading.tokens]
+    for i, word in enumerate(words):
+        if word in _LINUX and any(w in _NODE_WORDS or w == "节点" for w in words[i + 1 : i + 3]):
+            raise _Refusal(_said("linux-nodes", name=reading.tokens[i].text), [], False, "not_understood")
 
 
 def _refuse_another_question(reading: Reading, chosen: Kind) -> None:

@@ -25,6 +25,10 @@ ISSUE_TABLE = [
         {"kind": "feature-support", "feature": "cpu-limits", "kubernetes": "1.27", "supported": True},
     ),
     (
+        "quick one: can a windows pod mount a configmap as a single file with subPath on 1.29?",
+        {"kind": "feature-support", "feature": "subpath-mounts", "kubernetes": "1.29", "supported": False},
+    ),
+    (
         "does the kubelet on windows support swap in 1.30?",
         {"kind": "feature-support", "feature": "node-swap", "kubernetes": "1.30", "supported": False},
     ),
@@ -166,6 +170,46 @@ def test_a_provisional_minor_is_answered_and_said_to_be_provisional(real_catalog
     assert "provisional" in answer.text
 
 
+def test_a_provisional_release_says_so_once(real_catalog):
+    answer = ask(real_catalog, f"when was {real_catalog.newest} released", TODAY)
+    assert answer.text.lower().count("provisional") == 1
+
+
+@pytest.mark.parametrize(
+    "question,feature,variant",
+    [
+        (
+            "quick one: can a windows pod mount a configmap as a single file with subPath on 1.29?",
+            "subpath-mounts",
+            "single-file",
+        ),
+        ("gmsa pod can't open a restricted smb share on 1.23 with containerd", "gmsa-containerd-network-shares", None),
+        (
+            "is sessionAffinityConfig timeoutSeconds honoured on windows 1.30",
+            "session-affinity",
+            "custom-timeout",
+        ),
+        (
+            "is sessionAffinityConfig.clientIP.timeoutSeconds honoured on windows 1.30",
+            "session-affinity",
+            "custom-timeout",
+        ),
+    ],
+)
+def test_a_case_of_a_feature_is_one_subject_with_its_own_answer(real_catalog, question, feature, variant):
+    answer = ask(real_catalog, question, TODAY)
+    assert answer.interpretation.feature.id == feature
+    assert (answer.answer.variant.id if answer.answer.variant else None) == variant
+
+
+def test_after_a_runtime_is_named_which_runtimes_asks_for_the_list(real_catalog):
+    answer = ask(
+        real_catalog, "after dockershim was removed in 1.24, which runtimes are left for windows nodes?", TODAY
+    )
+    assert answer.interpretation.kind == "runtimes"
+    assert ask(real_catalog, "is the docker runtime supported on 1.25", TODAY).interpretation.kind == "runtime-support"
+
+
 @pytest.mark.parametrize(
     "question,status,code",
     [
@@ -192,6 +236,8 @@ def test_a_provisional_minor_is_answered_and_said_to_be_provisional(real_catalog
         ("'; drop table features; --", 422, "not_understood"),
         ("changes", 422, "not_understood"),
         ("when was dockershim deprecated", 422, "not_understood"),
+        ("selinux on rhel 9 nodes with 1.30?", 422, "not_understood"),
+        ("ubuntu 节点 1.30 支持 selinux 吗", 422, "not_understood"),
     ],
 )
 def test_it_never_guesses(real_catalog, question, status, code):

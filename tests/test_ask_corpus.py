@@ -1,7 +1,7 @@
 """The phrasing corpus (tests/ask_corpus/): every question asked through kb.ask, judged right, wrong or refused.
 
 Targets: no wrong answer in either split; at least 95 % right on the held-out split. The figures per
-split: ``python tests/test_ask_corpus.py [--split tuning|heldout] [--show wrong,refused]``.
+split: ``python tests/test_ask_corpus.py [--split tuning|heldout|tuning-zh|heldout-zh] [--show wrong,refused]``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ SPLITS = {
     "tuning-zh": ["tuning-zh.yaml"],
 }
 ENGLISH = ("heldout", "tuning")
+CHINESE = ("heldout-zh", "tuning-zh")
 HELDOUT_TARGET = 0.95
 
 
@@ -169,23 +170,29 @@ def judged(real_catalog: Catalog) -> Judged:
     return Judged(real_catalog)
 
 
-@pytest.mark.parametrize("split", ENGLISH)
+@pytest.mark.parametrize("split", [*ENGLISH, *CHINESE])
 def test_no_question_is_answered_wrongly(judged, split):
     _, verdicts = judged[split]
     wrong = [f"{e['q']!r}: {v.detail}" for e, v in verdicts if v.outcome == "wrong"]
     assert wrong == []
 
 
-def test_the_heldout_split_is_answered_rightly(judged):
-    counts, verdicts = judged["heldout"]
+@pytest.mark.parametrize("split", ["heldout", "heldout-zh"])
+def test_the_heldout_split_is_answered_rightly(judged, split):
+    counts, verdicts = judged[split]
     assert counts["right"] / len(verdicts) >= HELDOUT_TARGET, counts
 
 
-def test_the_corpus_is_large_and_holds_out_a_quarter():
-    heldout, tuning = load("heldout"), load("tuning")
-    assert len(heldout) + len(tuning) >= 400
+@pytest.mark.parametrize("splits,size", [(ENGLISH, 400), (CHINESE, 150)])
+def test_the_corpus_is_large_and_holds_out_a_quarter(splits, size):
+    heldout, tuning = load(splits[0]), load(splits[1])
+    assert len(heldout) + len(tuning) >= size
     assert len(heldout) >= (len(heldout) + len(tuning)) / 4
     assert {e["q"] for e in heldout}.isdisjoint(e["q"] for e in tuning)
+
+
+def test_chinese_questions_are_in_chinese():
+    assert all(has_chinese(e["q"]) for split in CHINESE for e in load(split))
 
 
 def main() -> None:

@@ -388,6 +388,7 @@ CUES_ZH: dict[str, tuple[str, ...]] = {
     "windows support": ("windows支持", "windows节点支持"),
     "node os": ("节点操作系统", "作为节点", "做节点", "当节点"),
     "runtime": ("运行时", "容器运行时"),
+    "which runtimes": ("哪些运行时", "哪些容器运行时", "什么运行时", "运行时列表", "还剩哪些", "剩下哪些", "替代"),
     "image": ("镜像",),
     "host": ("主机", "宿主机"),
     "isolation": ("隔离",),

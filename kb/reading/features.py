@@ -147,6 +147,11 @@ def _field_keys(path: str) -> list[str]:
     return [".".join(parts[i:]) for i in range(len(parts)) if parts[i:]]
 
 
+_IDENTIFIER = re.compile(r"^[a-z]+[A-Z][A-Za-z]*(\.[A-Za-z]+)*$|^[A-Za-z]+(\.[A-Za-z]+)+$")
+"""A name written as code ('sessionAffinityConfig', 'clientIP.timeoutSeconds'): a case's such name is specific
+enough to name its feature on its own."""
+
+
 def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> FeatureIndex:
     """Index every feature's phrases; weights are inverse feature frequencies of each word.
 
@@ -170,6 +175,11 @@ def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Feature
             for text in (variant.id, variant.name, *variant.aliases):
                 variants[feature.id] += _phrases(feature.id, text, "variant", weak, variant.id)
                 _learn(vocabulary, text)
+                if _IDENTIFIER.match(text):  # 'sessionAffinityConfig' names the feature as well as its case
+                    for phrase in _phrases(feature.id, text, "variant", weak, variant.id):
+                        for atom in set(phrase.atoms):
+                            phrases[atom].append(phrase)
+                            owners[atom].add(feature.id)
         for pod_field in feature.fields:
             for key in _field_keys(pod_field.path):
                 fields[key].add(feature.id)
@@ -434,6 +444,7 @@ def _add(matches: dict[str, FeatureMatch], match: FeatureMatch) -> None:
         matches[match.feature] = match
         return
     current.gate = current.gate or match.gate
+    current.variant = current.variant or match.variant
     if match.score > current.score:
         current.score, current.phrase = match.score, match.phrase
     current.positions |= match.positions
@@ -449,8 +460,9 @@ def _read_variant(
     written: _Written,
     token_positions: dict[int, set[int]],
 ) -> None:
-    """The case of a named feature the question names too ('subPath onto a single file'): one subject, wider."""
-    best = None
+    """The case of a named feature the question names too ('subPath onto a single file'): one subject, wider.
+    Every phrase of a case counts ('configmap ... single file with subPath'); the case with most weight wins."""
+    found_by_case: dict[str, list[tuple[float, set[int], set[int], dict[int, float], dict[int, str]]]] = {}
     for phrase in index.variants.get(match.feature, []):
         if phrase.origin == "variant" and has_cjk(phrase.text):
             chinese = written.find(phrase, token_positions)
@@ -459,17 +471,36 @@ def _read_variant(
             )
         else:
             found = _match_phrase(index, phrase, by_stem)
-        if found and (best is None or found[0] > best[1][0]):
-            best = (phrase, found)
-    if best is None:
+        if found and phrase.variant:
+            found_by_case.setdefault(phrase.variant, []).append(found)
+    if not found_by_case:
         return
-    phrase, (score, positions, covered, distinct, stems) = best
-    match.variant = phrase.variant
-    match.score += score
+    cases = {case: _union(founds) for case, founds in found_by_case.items()}
+    case = max(cases, key=lambda c: sum(cases[c][2].values()))
+    positions, covered, distinct, stems = cases[case]
+    match.variant = case
+    match.score += sum(v for p, v in distinct.items() if p not in match.distinct)
     match.positions |= positions
     match.tokens |= covered
-    match.distinct |= distinct
+    match.distinct = distinct | match.distinct
     match.stems |= stems
+
+
+def _union(
+    founds: list[tuple[float, set[int], set[int], dict[int, float], dict[int, str]]],
+) -> tuple[set[int], set[int], dict[int, float], dict[int, str]]:
+    """Positions, tokens, weight per position and stems of several phrases found for one case."""
+    positions: set[int] = set()
+    covered: set[int] = set()
+    distinct: dict[int, float] = {}
+    stems: dict[int, str] = {}
+    for _, found_positions, found_tokens, found_distinct, found_stems in founds:
+        positions |= found_positions
+        covered |= found_tokens
+        for position, weight in found_distinct.items():
+            distinct[position] = max(weight, distinct.get(position, 0.0))
+        stems |= found_stems
+    return positions, covered, distinct, stems
 
 
 def _named_entities(
@@ -491,7 +522,11 @@ def _named_entities(
             for feature_id, score in ids.items():
                 phrase = Phrase(feature_id, (joined(token.text),), "field", token.text)
                 distinct = dict.fromkeys(positions, score)
-                _add(matches, FeatureMatch(feature_id, score, phrase, positions, {token.index}, distinct))
+                variant = _field_variant(index, feature_id, token.text)
+                _add(
+                    matches,
+                    FeatureMatch(feature_id, score, phrase, positions, {token.index}, distinct, variant=variant),
+                )
             if not ids and token.index not in covered:
                 unknown.append((token, "field"))
         elif _GATE_LIKE.match(token.text):
@@ -503,6 +538,12 @@ def _named_entities(
             elif token.index not in covered:
                 unknown.append((token, "gate"))
     return unknown
+
+
+def _field_variant(index: FeatureIndex, feature: str, path: str) -> str | None:
+    """The case of ``feature`` a field path names by one of the case's names ('...clientIP.timeoutSeconds')."""
+    keys = {joined(key) for key in _field_keys(path)}
+    return next((p.variant for p in index.variants.get(feature, []) if joined(p.text) in keys), None)
 
 
 def _field_features(index: FeatureIndex, path: str) -> dict[str, float]:
@@ -546,13 +587,34 @@ def _resolve(
             and weight >= _DISTINCTIVE
         ]
         wider = rival.positions > match.positions or rival.score >= match.score * _CLEAR_MARGIN
+        named_by_rival = all(
+            p in rival.positions or match.stems.get(p) in index.words.get(rival.feature, ()) for p in match.positions
+        )
         if own:
             kept.append(match)
-        elif (match.positions <= rival.positions and rival.score > match.score) or wider:
+        elif (named_by_rival and rival.score > match.score) or wider:
             continue
         elif not any(match in pair for pair in ambiguous):
             ambiguous.append((rival, match))
-    return kept, ambiguous
+    return _narrowest(index, kept), ambiguous
+
+
+def _named_by(index: FeatureIndex, match: FeatureMatch, other: FeatureMatch) -> bool:
+    """Is every word of ``match`` one of ``other``'s own names' words ('gmsa' in 'gmsa ... restricted smb share')?"""
+    return all(match.stems.get(p) in index.words.get(other.feature, ()) for p in match.positions)
+
+
+def _narrowest(index: FeatureIndex, kept: list[FeatureMatch]) -> list[FeatureMatch]:
+    """Separate matches where one is a case of the other ('gmsa' and 'restricted smb share' -> gMSA network
+    shares): the narrower feature, whose names use the wider one's words, is the subject."""
+    return [
+        match
+        for match in kept
+        if not any(
+            other is not match and _named_by(index, match, other) and not _named_by(index, other, match)
+            for other in kept
+        )
+    ]
 
 
 def suggest(index: FeatureIndex, catalog: Catalog, words: Sequence[str], count: int = 3) -> list[str]:

@@ -17,7 +17,7 @@ from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta
 from kb.diff import Change, ReleaseDiff
 from kb.feature_facts import FeatureStageAnswer, GateAnswer, RuntimeNeedAnswer
-from kb.i18n import Lang
+from kb.i18n import Lang, spaced
 from kb.node_os import NodeOsAnswer, NodeOsList
 from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
@@ -115,15 +115,17 @@ MULTI_LINES_ZH: dict[type, Callable[[Any], list[str]]] = {OsMatrix: zh.matrix_li
 
 def any_line(value: object, lang: Lang = "en") -> str:
     """The one line for an answer of any kind the engine gives, in ``lang``."""
-    lines = LINES_ZH if lang == "zh" else LINES
-    return lines.get(type(value), generic_line)(value)
+    if lang == "zh":
+        return spaced(LINES_ZH.get(type(value), generic_line)(value))
+    return LINES.get(type(value), generic_line)(value)
 
 
 def text_lines(value: object, lang: Lang = "en") -> list[str]:
     """An answer as text: one line, or one line per item of a list or a table."""
     if isinstance(value, list):
         return [any_line(item, lang) for item in value]
-    multi = MULTI_LINES_ZH if lang == "zh" else MULTI_LINES
-    if type(value) in multi:
-        return multi[type(value)](value)
+    if lang == "zh" and type(value) in MULTI_LINES_ZH:
+        return [spaced(line) for line in MULTI_LINES_ZH[type(value)](value)]
+    if lang == "en" and type(value) in MULTI_LINES:
+        return MULTI_LINES[type(value)](value)
     return [any_line(value, lang)]
