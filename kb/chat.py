@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from kb.ask import EXAMPLES, ask
+from kb.ask import EXAMPLES, ask, question_lang
 from kb.asked import AskAnswer
 from kb.catalog import Catalog
 from kb.errors import KbError, QuestionNotAnswered
+from kb.i18n import say, status_word
 
 COMMAND = "/k8swin"
 MAX_SOURCES = 2
@@ -61,18 +62,19 @@ def permalink(answer: AskAnswer, public_url: str) -> str:
 
 
 def status_line(answer: AskAnswer) -> str | None:
-    """'Status: alpha · supported' where the answer has a status or a yes/no, else None."""
-    parts = []
+    """'Status: alpha · supported', in the question's language, where the answer has a status or a yes/no, else None."""
+    lang, parts = question_lang(answer.question), []
     status = getattr(answer.answer, "status", None)
     if status:
-        parts.append(f"Status: {status}")
+        parts.append(say(lang, "chat-status", status=status_word(status, lang)))
     if answer.supported is not None:
         has_support = isinstance(getattr(answer.answer, "supported", None), bool)
-        parts.append(
-            ("supported" if answer.supported else "not supported")
+        word = (
+            ("chat-supported" if answer.supported else "chat-not-supported")
             if has_support
-            else ("yes" if answer.supported else "no")
+            else ("chat-yes" if answer.supported else "chat-no")
         )
+        parts.append(say(lang, word))
     return " · ".join(parts) or None
 
 
@@ -94,12 +96,13 @@ def usage() -> list[str]:
     ]
 
 
-def _error_lines(error: KbError) -> list[str]:
-    lines = [f":warning: {error.message}"]
+def _error_lines(error: KbError, question: str) -> list[str]:
+    lang = question_lang(question)
+    lines = [f":warning: {error.message_in(lang)}"]
     if isinstance(error, QuestionNotAnswered) and error.interpretation.get("understood"):
-        lines.append("Understood: " + "; ".join(error.interpretation["understood"]))
+        lines.append(say(lang, "chat-understood", items="; ".join(error.interpretation["understood"])))
     if error.suggestions:
-        lines.append("Try: " + ", ".join(f"`{s}`" for s in error.suggestions[:5]))
+        lines.append(say(lang, "chat-try", examples=", ".join(f"`{s}`" for s in error.suggestions[:5])))
     return lines
 
 
@@ -111,7 +114,7 @@ def slack_reply(catalog: Catalog, text: str, today: date, public_url: str) -> di
     try:
         answer = ask(catalog, command.question, today)
     except KbError as error:
-        return _slack_text(_error_lines(error), shared=False)
+        return _slack_text(_error_lines(error, command.question), shared=False)
     return slack_message(answer, public_url, command.share)
 
 
@@ -127,8 +130,9 @@ def slack_message(answer: AskAnswer, public_url: str, shared: bool = False) -> d
     context = [slack_escape(note) for note in [status_line(answer), *_notes(answer)] if note]
     if context:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note} for note in context]})
-    links = [f"<{url}|source {i}>" for i, url in enumerate(_sources(answer), 1)]
-    links.append(f"<{permalink(answer, public_url)}|permalink>")
+    lang = question_lang(answer.question)
+    links = [f"<{url}|{say(lang, 'chat-source', n=i)}>" for i, url in enumerate(_sources(answer), 1)]
+    links.append(f"<{permalink(answer, public_url)}|{say(lang, 'chat-permalink')}>")
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(links)}]})
     return {"response_type": "in_channel" if shared else "ephemeral", "text": line, "blocks": blocks}
 
@@ -150,7 +154,7 @@ def teams_reply(catalog: Catalog, text: str, today: date, public_url: str) -> di
     try:
         answer = ask(catalog, command.question, today)
     except KbError as error:
-        return _teams_text(_error_lines(error))
+        return _teams_text(_error_lines(error, command.question))
     return teams_message(answer, public_url)
 
 
@@ -158,8 +162,9 @@ def teams_message(answer: AskAnswer, public_url: str) -> dict[str, Any]:
     """An answer as a Teams message: the line, the status, the first sources and a permalink."""
     lines = [answer.text]
     lines += [line for line in [status_line(answer), *_notes(answer)] if line]
-    links = [f"[source {i}]({url})" for i, url in enumerate(_sources(answer), 1)]
-    links.append(f"[permalink]({permalink(answer, public_url)})")
+    lang = question_lang(answer.question)
+    links = [f"[{say(lang, 'chat-source', n=i)}]({url})" for i, url in enumerate(_sources(answer), 1)]
+    links.append(f"[{say(lang, 'chat-permalink')}]({permalink(answer, public_url)})")
     lines.append(" · ".join(links))
     return _teams_text(lines)
 

@@ -16,7 +16,9 @@ import typer
 from kb import query
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 from kb.errors import EXIT_BAD_INPUT, DataInvalid, KbError
-from kb.render import support_line
+from kb.i18n import LANGS, Lang, from_environment
+from kb.localize import in_language
+from kb.render import any_line
 
 EXIT_SUPPORTED, EXIT_NOT_SUPPORTED = 0, 1
 DEFAULT_DATA = Path("data")
@@ -31,6 +33,25 @@ app = typer.Typer(
 DbOption = Annotated[Path, typer.Option("--db", envvar="KB_DB", help="The built database.")]
 
 
+class Session:
+    """What the options before the command chose: the language of answers and messages."""
+
+    lang: Lang = "en"
+
+
+@app.callback()
+def options(
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of answers and messages: en or zh (default: LANGUAGE, LC_ALL, LANG)."),
+    ] = None,
+) -> None:
+    """Answers about Windows nodes on Kubernetes, offline, from the knowledge base."""
+    if lang is not None and lang not in LANGS:
+        fail(f"--lang must be one of {', '.join(LANGS)}")
+    Session.lang = lang or from_environment()  # type: ignore[assignment]
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print ``message`` on stderr and exit with ``code``: the one place errors leave the CLI."""
     typer.echo(f"error: {message}", err=True)
@@ -38,8 +59,9 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
 
 
 def open_catalog(db: Path) -> Catalog:
+    """The catalog of ``db`` in the session's language."""
     try:
-        return load_catalog(db)
+        return in_language(load_catalog(db), Session.lang)
     except FileNotFoundError as exc:
         fail(str(exc))
 
@@ -87,8 +109,8 @@ def support(
     try:
         answer = query.support(catalog, feature, kubernetes, windows, runtime, variant)
     except KbError as exc:
-        fail(exc.message)
-    typer.echo(answer.model_dump_json(indent=2) if json_output else support_line(answer))
+        fail(exc.message_in(Session.lang))
+    typer.echo(answer.model_dump_json(indent=2) if json_output else any_line(answer, Session.lang))
     raise typer.Exit(EXIT_SUPPORTED if answer.supported else EXIT_NOT_SUPPORTED)
 
 
@@ -103,9 +125,9 @@ def ask(
 
     catalog = open_catalog(db)
     try:
-        answer = ask_question(catalog, question, date.today())
+        answer = ask_question(catalog, question, date.today(), Session.lang)
     except KbError as exc:
-        fail(exc.message)
+        fail(exc.message_in(Session.lang))
     typer.echo(answer.model_dump_json(indent=2) if json_output else answer.text)
     raise typer.Exit(EXIT_NOT_SUPPORTED if answer.supported is False else EXIT_SUPPORTED)
 
