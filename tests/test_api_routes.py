@@ -19,6 +19,7 @@ from kb.diff import ReleaseDiff
 from kb.export import export, resources
 from kb.feature_facts import FeatureStageAnswer, GateAnswer, RuntimeNeedAnswer
 from kb.formats import plain
+from kb.i18n import has_chinese
 from kb.node_os import NodeOsAnswer, NodeOsList
 from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
@@ -185,9 +186,10 @@ def test_the_site_build_runs_the_export_after_mkdocs():
 
 
 def readme_curls() -> list[tuple[str, dict[str, str], str | None]]:
-    """(path, headers, body file or None) of every curl example in the README."""
+    """(path with its query, headers, body file or None) of every curl example in the README."""
     import re
     import shlex
+    from urllib.parse import urlencode
 
     from tests.conftest import ROOT
 
@@ -195,11 +197,13 @@ def readme_curls() -> list[tuple[str, dict[str, str], str | None]]:
     for line in (ROOT / "README.md").read_text().splitlines():
         if not line.startswith("curl "):
             continue
-        words = shlex.split(line.split("|")[0].split("#")[0])
+        words = shlex.split(line.split(" | ")[0].split(" # ")[0])
         headers = dict(w.split(": ", 1) for i, w in enumerate(words) if i and words[i - 1] == "-H")
         body = next((w[1:] for i, w in enumerate(words) if i and words[i - 1] == "--data-binary"), None)
+        fields = [tuple(w.split("=", 1)) for i, w in enumerate(words) if i and words[i - 1] == "--data-urlencode"]
         url = next(w for w in words if w.startswith("http"))
-        examples.append((re.sub(r"^https?://[^/]+", "", url), headers, body))
+        path = re.sub(r"^https?://[^/]+", "", url) + (f"?{urlencode(fields)}" if fields else "")
+        examples.append((path, headers, body))
     return examples
 
 
@@ -213,4 +217,6 @@ def test_readme_curl_examples_answer(real_db, tmp_path, path, headers, body):
 
             response = c.post(path, headers=headers, content=(ROOT / body).read_bytes())
     assert response.status_code in (200, 404), response.text
+    if "zh" in headers.get("Accept-Language", "") or "%E" in path:  # asked in or for Chinese
+        assert has_chinese(response.json()["text"])
     assert response.status_code == 200 or "no-such-thing" in path
