@@ -287,3 +287,13 @@ NODE_STAGE = {
     "matches": None,
     "sources": ["https://kubernetes.io/releases/"],
 }
+
+
+ALIAS_MOVED = {
+    "moved": {
+        "location": "/v1/features/hostprocess-containers",
+        "feature": {"id": "hostprocess-containers", "name": "HostProcess containers"},
+        "message": "'hostprocess' is an alias of hostprocess-containers: the answer is at "
+        "/v1/features/hostprocess-containers (curl -L follows it).",
+    }
+}

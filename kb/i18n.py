@@ -246,6 +246,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "这个问题问的是 {name} 节点；本知识库只回答 Windows 节点和 Windows 容器的问题。"
         "请说明 Windows 方面，例如“1.30 的 windows 节点支持 selinux 吗”。",
     },
+    "alias-moved": {
+        "en": "'{name}' is an alias of {id}: the answer is at {location} (curl -L follows it).",
+        "zh": "“{name}”是 {id} 的别名：答案在 {location}（curl -L 会自动跳转）。",
+    },
     "chat-status": {"en": "Status: {status}", "zh": "状态：{status}"},
     "chat-supported": {"en": "supported", "zh": "支持"},
     "chat-not-supported": {"en": "not supported", "zh": "不支持"},

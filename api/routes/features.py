@@ -3,16 +3,17 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from fastapi.responses import RedirectResponse
+from fastapi.responses import JSONResponse
 
 from api import examples
-from api.deps import CatalogDep
+from api.deps import CatalogDep, request_lang
 from api.errors import ERROR_RESPONSES
 from api.examples import FEATURE_DETAIL, FEATURE_SUMMARY, example
 from api.represent import FormatDep, represent
 from kb import query, structured
 from kb.answers import FeatureDetail, FeatureSummary
 from kb.feature_facts import FeatureStageAnswer, GateAnswer, RuntimeNeedAnswer, StageAsked
+from kb.i18n import say
 from kb.models import Status
 
 router = APIRouter(prefix="/v1", tags=["features"], responses=ERROR_RESPONSES)
@@ -39,7 +40,14 @@ async def get_features(
 @router.get(
     "/features/{feature_id}",
     response_model=FeatureDetail,
-    responses={**example(FEATURE_DETAIL), 301: {"description": "An alias: redirects to the feature's id."}},
+    responses={
+        **example(FEATURE_DETAIL),
+        301: {
+            "description": "An alias: redirects to the feature's id; the body says where, for a client that does "
+            "not follow redirects (`curl -s`).",
+            "content": {"application/json": {"example": examples.ALIAS_MOVED}},
+        },
+    },
 )
 async def get_feature(
     request: Request,
@@ -52,7 +60,10 @@ async def get_feature(
     if feature.id != feature_id:
         suffix = getattr(request.state, "suffix", "")
         query_string = f"?{request.url.query}" if request.url.query else ""
-        return RedirectResponse(f"/v1/features/{feature.id}{suffix}{query_string}", status_code=301)
+        location = f"/v1/features/{feature.id}{suffix}{query_string}"
+        moved = say(request_lang(request), "alias-moved", name=feature_id, id=feature.id, location=location)
+        body = {"moved": {"location": location, "feature": {"id": feature.id, "name": feature.name}, "message": moved}}
+        return JSONResponse(body, status_code=301, headers={"Location": location})
     return represent(query.feature_detail(catalog, feature.id), fmt)
 
 
