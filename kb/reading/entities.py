@@ -10,6 +10,7 @@ Windows build that resolves to nothing is a problem: the question names somethin
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -198,12 +199,13 @@ def _read_runtimes(catalog: Catalog, found: Entities) -> None:
         words = [t.text for t in found.tokens[start:end]]
         if (end - start > 1 and not all(w.isalpha() for w in words)) or any(has_cjk(w) for w in words):
             continue
-        try:
-            spec = resolve_runtime(catalog, " ".join(words))
-        except KbError:
-            spec = _misspelt_runtime(catalog, words)
-            if spec is None:
-                continue
+        spec = None
+        if _may_name_runtime(catalog, words[0]):
+            with contextlib.suppress(KbError):
+                spec = resolve_runtime(catalog, " ".join(words))
+        spec = spec or _misspelt_runtime(catalog, words)
+        if spec is None:
+            continue
         after = end
         if after < len(found.tokens) and has_cjk(found.tokens[after].text) and len(found.tokens[after].text) <= 2:
             after += 1  # 'containerd 是 1.5.11', 'containerd 还是 1.5.18'
@@ -214,6 +216,23 @@ def _read_runtimes(catalog: Catalog, found: Entities) -> None:
         mention = found.take(start, end, f"runtime: {' '.join(t.text for t in found.tokens[start:end])} -> {spec}")
         found.runtimes.append((mention, spec))
     found.runtimes.sort(key=lambda r: r[0].start)
+
+
+_LEADING_LETTERS = re.compile(r"[a-z]+")
+_RUNTIME_PREFIXES: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _may_name_runtime(catalog: Catalog, word: str) -> bool:
+    """Can a span starting with ``word`` name a runtime? Its leading letters begin a runtime's name or alias
+    ('containerd://1.7', 'cri-dockerd', 'mirantis'): a cheap test before the runtime parser."""
+    letters = _LEADING_LETTERS.match(word.lower())
+    if letters is None:
+        return False
+    keys = tuple(catalog.runtime_keys)
+    prefixes = _RUNTIME_PREFIXES.get(keys)
+    if prefixes is None:
+        prefixes = _RUNTIME_PREFIXES[keys] = frozenset(key[:n] for key in keys for n in range(2, len(key) + 1))
+    return letters.group() in prefixes
 
 
 def _misspelt_runtime(catalog: Catalog, words: list[str]) -> RuntimeSpec | None:

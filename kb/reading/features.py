@@ -378,7 +378,8 @@ def match_features(
         token_positions[atom.token].add(atom.position)
     unknown = _named_entities(index, tokens, skip, matches, token_positions)
     written = _Written.of(tokens, skip)
-    for phrase in index.chinese:
+    chinese = any(has_cjk(t.text) for t in tokens)
+    for phrase in index.chinese if chinese else ():
         found = written.find(phrase, token_positions)
         if found is not None:
             _add(matches, found)
