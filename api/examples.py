@@ -21,6 +21,7 @@ CHANGE = {
 KUBERNETES = {
     "version": "1.26",
     "released": "2022-12-08",
+    "provisional": False,
     "maintenance_start": "2023-12-28",
     "end_of_life": "2024-02-28",
     "is_maintained": False,
@@ -103,6 +104,8 @@ FEATURE_DETAIL = {
             "partial": False,
             "since": "1.22",
             "recorded": True,
+            "confidence": "read",
+            "provisional": False,
         }
     ],
     "notes": [],

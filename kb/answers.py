@@ -121,6 +121,8 @@ class TimelineEntry(Answer):
     partial: bool
     since: str | None
     recorded: bool = Field(description="false before the first recorded step")
+    confidence: str = Field(default="read", description="'inferred' when the step in force (or the entry) is inferred.")
+    provisional: bool = Field(default=False, description="true when this minor has no release date in the data yet.")
 
 
 class StepView(Answer):
