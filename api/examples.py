@@ -81,6 +81,7 @@ FEATURE_DETAIL = {
     "kep": {"number": 1981, "url": "https://github.com/kubernetes/enhancements/tree/master/keps/sig-windows/1981"},
     "fields": [],
     "related": [],
+    "instead": None,
     "history": [
         {
             "since": "1.22",

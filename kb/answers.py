@@ -169,6 +169,7 @@ class FeatureDetail(Answer):
     kep: dict | None
     fields: list[dict]
     related: list[FeatureRef]
+    instead: dict | None = Field(default=None, description="What to do instead: {text, features}, where recorded.")
     history: list[StepView]
     variants: list[VariantDetail] = Field(default=[], description="Cases whose support differs, each with its history.")
     timeline: list[TimelineEntry]

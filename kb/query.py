@@ -290,6 +290,7 @@ def feature_detail(catalog: Catalog, name: str) -> FeatureDetail:
         kep=feature.kep.model_dump() if feature.kep else None,
         fields=[f.model_dump(exclude_none=True) for f in feature.fields],
         related=[FeatureRef(id=r, name=catalog.features[r].name) for r in feature.related],
+        instead=feature.instead.model_dump() if feature.instead else None,
         history=_step_views(catalog, feature.history),
         variants=[
             VariantDetail(id=v.id, name=v.name, aliases=v.aliases, history=_step_views(catalog, v.history))
