@@ -13,7 +13,7 @@ from kb import cli, export, pages, query, search
 from kb import site_paths as paths
 from kb.build import build
 from kb.catalog import load_catalog
-from kb.pages import features, guides, home, limitations, markdown, matrices, prose, releases
+from kb.pages import features, guides, home, html, limitations, markdown, matrices, prose, releases
 from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
@@ -238,3 +238,26 @@ def test_lookup_windows_minimums_agree_with_the_engine(request, catalog_name):
                 minimum = minimums.get(feature.id, {}).get(step.since)
                 lookup = minimum is None or build_number(release.build) >= build_number(minimum["build"])
                 assert lookup == engine, (feature.id, step.since, release.id)
+
+
+@pytest.mark.parametrize(
+    "source,target,url",
+    [
+        ("index.md", "features/gmsa.md", "features/gmsa/"),
+        ("features/gmsa.md", "index.md", "../../"),
+        ("matrices/features.md", "categories/storage/index.md", "../../categories/storage/"),
+        ("features/index.md", "features/gmsa.md", "gmsa/"),
+        ("compare.md", "upgrade.md", "../upgrade/"),
+    ],
+)
+def test_raw_html_links_are_the_built_directory_urls(source, target, url):
+    assert html.href(source, target) == url
+
+
+def test_export_removes_support_answers_the_data_no_longer_holds(fixture_catalog, tmp_path):
+    stale = tmp_path / "support" / "renamed-feature" / "1.22.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}")
+    export.export(fixture_catalog, tmp_path, TODAY)
+    assert not stale.exists()
+    assert (tmp_path / "support" / "hostprocess-containers" / "1.22.json").is_file()
