@@ -17,6 +17,8 @@ GUIDE_CONTRIBUTING = "guides/contributing.md"
 COVERAGE = "coverage.md"
 ABOUT = "about.md"
 API_EXPORT = "api/v1"
+LOOKUP_DATA = "assets/kb/lookup.json"
+"""The names and Windows minimums the lookup box reads (kb.pages.home.lookup_data)."""
 API_BASE = "http://127.0.0.1:8000"
 """Where `make run` serves the API, for the examples on the pages."""
 
