@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,11 +18,14 @@ from pathlib import Path
 import pytest
 
 from kb import query, search
+from kb.diff import diff
 from kb.feature_facts import feature_stage
 from kb.history import status_label
-from kb.node_os import node_os_list
+from kb.node_os import node_os, node_os_list
 from kb.pages.markdown import REASON_LABELS
 from kb.releases import kubernetes_detail
+from kb.upgrade import plan
+from kb.versions import parse_kubernetes
 from tests.conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -367,6 +371,7 @@ TABLE_PAGES = [
     "matrices/features/",
     "matrices/kubernetes-windows/",
     "matrices/image-isolation/",
+    "compare/?from=1.23&to=1.27&windows=ltsc2019",
     "about/",
     "coverage/",
     "guides/api/",
@@ -403,6 +408,8 @@ def test_no_table_is_cut(screen, site_url, path):
     """Every table fits its column at 390 px and on a desktop (stacked, wrapped or newest first); only the big
     grids scroll sideways, and they keep their first column in view."""
     screen.goto(site_url + path)
+    if path.startswith("compare/"):
+        screen.wait_for_selector("#kb-compare-answer table")
     assert screen.evaluate(CUT_TABLES) == []
 
 
@@ -472,6 +479,93 @@ def test_lookup_suggests_feature_names_and_aliases_while_typing(screen, site_url
     assert screen.input_value("#kb-lookup-feature") == name
     screen.click("#kb-lookup button[type=submit]")
     assert name in _answer_for(screen, name)
+
+
+@pytest.mark.parametrize(
+    "older,newer,windows", [("1.23", "1.27", None), ("1.20", "1.24", "ltsc2019"), ("1.35", "1.37", "ltsc2022")]
+)
+def test_compare_page_answers_like_the_diff_endpoint(screen, site_url, real_catalog, older, newer, windows):
+    expected = diff(real_catalog, older, newer)
+    screen.goto(f"{site_url}compare/")
+    screen.wait_for_selector("#kb-compare.kb-ready")
+    screen.select_option("#kb-from", older)
+    screen.select_option("#kb-to", newer)
+    screen.select_option("#kb-windows", windows or "")
+    screen.click("#kb-compare button[type=submit]")
+    screen.wait_for_selector("#kb-compare-answer .kb-answer-line")
+    query_string = f"from={older}&to={newer}" + (f"&windows={windows}" if windows else "")
+    assert screen.url.split("?")[1].split("#")[0] == query_string
+    shown = screen.locator(".kb-changes-minor td[data-label=What]").all_inner_texts()
+    assert [" ".join(s.split()) for s in shown] == [" ".join(c.text.split()) for c in expected.changes]
+    if windows:
+        release = real_catalog.windows[windows]
+        listed = [node_os(real_catalog, parse_kubernetes(v), release).supported for v in (older, newer)]
+        line = screen.inner_text(".kb-node-os")
+        assert release.name in line and ("not listed" in line) == (not all(listed))
+    screen.goto(f"{site_url}compare/?{query_string}")
+    screen.wait_for_selector(".kb-changes-minor, #kb-compare-answer .kb-answer-line")
+    assert screen.locator(".kb-changes-minor td[data-label=What]").count() == len(expected.changes)
+    assert screen.errors == []
+
+
+@pytest.fixture(scope="module")
+def api_site_url(real_db: Path, built_site: Path) -> Iterator[str]:
+    """The API serving the built site, as `make run` does, on a free localhost port."""
+    import socket
+
+    import uvicorn
+
+    from api.main import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db_path=real_db, site_dir=built_site), host="127.0.0.1", port=port, log_level="error")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.mark.parametrize(
+    "older,newer,windows,runtime",
+    [
+        ("1.23", "1.27", "ltsc2019", "docker://20.10.21"),
+        ("1.23", "1.27", "ltsc2019", "containerd://1.7.14"),
+        ("1.20", "1.26", "ltsc2016", ""),
+    ],
+)
+def test_upgrade_page_answers_like_kb_upgrade(screen, api_site_url, real_catalog, older, newer, windows, runtime):
+    expected = plan(real_catalog, older, newer, windows, runtime or None)
+    screen.goto(f"{api_site_url}upgrade/")
+    screen.wait_for_selector("#kb-upgrade.kb-ready")
+    screen.select_option("#kb-from", older)
+    screen.select_option("#kb-to", newer)
+    screen.select_option("#kb-windows", windows)
+    screen.fill("#kb-runtime", runtime)
+    screen.click("#kb-upgrade button[type=submit]")
+    screen.wait_for_selector("#kb-upgrade-answer .kb-verdict")
+    assert screen.locator(".kb-step").count() == len(expected.steps)
+    blockers = screen.locator(".kb-action.kb-error").all_inner_texts()
+    expected_blockers = [a.text for s in expected.steps for a in s.actions if a.severity == "error"]
+    assert len(blockers) == len(expected_blockers)
+    for shown, text in zip(blockers, expected_blockers, strict=True):
+        assert text in " ".join(shown.split())
+    verdict = screen.inner_text(".kb-verdict")
+    assert verdict.startswith("No blocker") == expected.ok
+    assert f"{expected.counts.get('error', 0)} blocker" in verdict
+    assert "runtime=" in screen.url if runtime else "runtime=" not in screen.url
+
+
+def test_upgrade_page_without_the_api_says_how_to_run_the_check(page, site_url):
+    page.goto(f"{site_url}upgrade/?from=1.23&to=1.27&windows=ltsc2019")
+    error = page.wait_for_selector("#kb-upgrade-answer .kb-error")
+    assert "kb upgrade --from 1.23 --to 1.27 --windows ltsc2019" in error.inner_text()
 
 
 # ---- Issue 13 on the site: the dates a reader means, released defaults, inferred facts ----

@@ -13,7 +13,8 @@ from kb import cli, export, pages, query, search
 from kb import site_paths as paths
 from kb.build import build
 from kb.catalog import load_catalog
-from kb.pages import features, guides, home, html, limitations, markdown, matrices, prose, releases
+from kb.diff import diff
+from kb.pages import compare, features, guides, home, html, limitations, markdown, matrices, prose, releases
 from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
@@ -91,6 +92,8 @@ GOLDEN_PAGES = {
     "windows-index.md": lambda c: releases.windows_pages(c, TODAY)[0],
     "guide-api.md": lambda c: guides.api_guide(OPENAPI, pages.api_examples(c)),
     "guide-chatops.md": lambda c: prose.chatops_guide(str(c.newest)),
+    "compare.md": compare.compare_page,
+    "upgrade.md": compare.upgrade_page,
 }
 
 
@@ -283,6 +286,17 @@ def test_pages_mark_provisional_minors_and_inferred_facts(fixture_data, edit_yam
     home_page = home.home_page(catalog).text
     assert '<option value="1.24" selected="selected">' in home_page
     assert "Kubernetes 1.25 (provisional)" in home_page
+
+
+def test_compare_concatenates_what_the_diff_endpoint_answers(real_catalog):
+    """The compare page strings together each minor's changes from kubernetes.json; that is /v1/diff exactly."""
+    views = {view.version: view for view in releases.list_kubernetes(real_catalog, TODAY)}
+    minors = [str(m) for m in real_catalog.minors]
+    for index, older in enumerate(minors):
+        for newer in minors[index + 1 :]:
+            between = [m for m in minors if minors.index(older) < minors.index(m) <= minors.index(newer)]
+            concatenated = [change for minor in between for change in views[minor].changes]
+            assert concatenated == diff(real_catalog, older, newer).changes, (older, newer)
 
 
 @pytest.mark.parametrize(

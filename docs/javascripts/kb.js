@@ -258,6 +258,150 @@
     });
   }
 
+  /* ---- Compare two releases: /v1/diff, strung together from each minor's changes ---- */
+  function changeRows(changes, labels, root) {
+    return changes.map(function (c) {
+      var s = c.subject, pages = {feature: "features/", windows: "windows/", kubernetes: "kubernetes/"};
+      var subject = pages[s.type] ? '<a href="' + esc(root + pages[s.type] + encodeURIComponent(s.id) + "/") + '">' +
+        esc(s.name) + "</a>" : esc(s.name);
+      var cells = [esc(labels[c.kind] || c.kind), subject, esc(c.text), esc(c.action || "\u2013"), sourceLinks(c.sources)];
+      return "<tr>" + cells.map(function (v, i) {
+        return '<td data-label="' + TEXT.columns[i] + '">' + v + "</td>";
+      }).join("") + "</tr>";
+    }).join("");
+  }
+  function changeTable(changes, labels, root, kind) {
+    return '<div class="kb-stack kb-changes ' + kind + '"><table><thead><tr>' +
+      TEXT.columns.map(function (c) { return "<th>" + c + "</th>"; }).join("") + "</tr></thead><tbody>" +
+      changeRows(changes, labels, root) + "</tbody></table></div>";
+  }
+  function labelsOf(form) {
+    var labels = {};
+    form.dataset.labels.split(";").forEach(function (pair) { var kv = pair.split("="); labels[kv[0]] = kv[1]; });
+    return labels;
+  }
+
+  function setupCompare(form) {
+    var api = new URL(form.dataset.api, document.baseURI).href;
+    var root = new URL(form.dataset.root, document.baseURI).href;
+    var out = $("kb-compare-answer");
+    var labels = labelsOf(form);
+    var releases = getJSON(api + "kubernetes.json");
+
+    function compare() {
+      var from = form.elements.from.value, to = form.elements.to.value;
+      var select = form.elements.windows;
+      var windows = select.value ? {id: select.value, name: select.options[select.selectedIndex].text.replace(/ \(.*\)$/, "")} : null;
+      if (from === to) { errorBox(out, TEXT.sameMinor); return Promise.resolve(); }
+      if (minorKey(from) > minorKey(to)) { errorBox(out, TEXT.swapped(from, to)); return Promise.resolve(); }
+      return releases.then(function (all) {
+        var inRange = all.filter(function (r) { return minorKey(r.version) > minorKey(from) && minorKey(r.version) <= minorKey(to); })
+          .sort(function (a, b) { return minorKey(a.version) - minorKey(b.version); });
+        var changes = [];
+        inRange.forEach(function (r) { changes = changes.concat(r.changes); });
+        var html = '<p class="kb-answer-line">' + esc(changes.length ? TEXT.changes(changes.length, from, to) : TEXT.noChanges(from, to)) + "</p>";
+        var last = all.find(function (r) { return r.version === to; });
+        if (last.provisional) { html += '<p class="kb-provisional-note">' + esc(TEXT.provisional(to)) + "</p>"; }
+        if (windows) {
+          var first = all.find(function (r) { return r.version === from; });
+          var listed = function (r) { return r.windows.some(function (w) { return w.id === windows.id; }); };
+          html += '<p class="kb-node-os">' + esc(TEXT.nodeOs(windows.name, from, listed(first), to, listed(last))) + "</p>";
+          var mine = changes.filter(function (c) { return c.subject.type === "windows" && c.subject.id === windows.id; });
+          if (mine.length) { html += "<h3>" + esc(TEXT.concerns(windows.name)) + "</h3>" + changeTable(mine, labels, root, "kb-changes-concern"); }
+        }
+        inRange.forEach(function (r) {
+          if (r.changes.length) { html += "<h3>" + esc(TEXT.inMinor(r.version)) + "</h3>" + changeTable(r.changes, labels, root, "kb-changes-minor"); }
+        });
+        var upgrade = new URLSearchParams({from: from, to: to});
+        if (windows) { upgrade.set("windows", windows.id); }
+        html += '<p><a href="' + esc(root + "upgrade/?" + upgrade) + '">' + TEXT.checkUpgrade + "</a></p>";
+        out.innerHTML = html;
+        fitTables();
+      });
+    }
+    function fromAddress() {
+      var params = asked();
+      if (!params.get("from") && !params.get("to")) { out.innerHTML = ""; return; }
+      var ok = ["from", "to"].every(function (name) {
+        var minor = minorOf(params.get(name), form.elements[name]);
+        if (!setSelect(form.elements[name], minor)) { errorBox(out, TEXT.unknownVersion(minor)); return false; }
+        return true;
+      });
+      if (!ok) { return; }
+      if (!setSelect(form.elements.windows, params.get("windows") || "")) { errorBox(out, TEXT.unknownWindows(params.get("windows"))); return; }
+      compare().catch(function (error) { errorBox(out, error.message); });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      remember(questionOf(form, ["from", "to", "windows"]));
+      compare().catch(function (error) { errorBox(out, error.message); });
+    });
+    onPop = fromAddress;
+    releases.then(function () { fromAddress(); form.classList.add("kb-ready"); }, function (error) {
+      errorBox(out, TEXT.loadFailed + error.message);
+    });
+  }
+
+  /* ---- Upgrade check: /v1/upgrade, the plan `kb upgrade` prints ---- */
+  function setupUpgrade(form) {
+    var root = new URL(form.dataset.root, document.baseURI).href;
+    var out = $("kb-upgrade-answer");
+    var labels = labelsOf(form);
+    var names = ["from", "to", "windows", "runtime"];
+
+    function command(params) {
+      return "kb upgrade --from " + params.get("from") + " --to " + params.get("to") +
+        (params.get("windows") ? " --windows " + params.get("windows") : "") +
+        (params.get("runtime") ? " --runtime '" + params.get("runtime") + "'" : "");
+    }
+    function yesNo(value) { return value === null ? TEXT.unknown : value ? TEXT.yes : TEXT.no; }
+    function show(plan) {
+      var counts = TEXT.counts(plan.counts);
+      var html = '<p class="kb-answer-line"><strong class="kb-verdict">' + esc(plan.ok ? TEXT.planOk(counts) : TEXT.planBlocked(counts)) + "</strong></p>";
+      plan.steps.forEach(function (step) {
+        html += '<section class="kb-step"><h3>' + esc(TEXT.step(step.kubernetes, yesNo(step.windows_supported), yesNo(step.runtime_supported))) + "</h3><ul>";
+        step.actions.forEach(function (a) {
+          html += '<li class="kb-action kb-' + a.severity + '"><span class="kb-severity">' + esc(TEXT.severity[a.severity]) + "</span> " +
+            esc(labels[a.kind] || a.kind) + ": " + esc(a.text) +
+            (a.action ? '<br><span class="kb-do">' + esc(TEXT.todo + a.action) + "</span>" : "") +
+            (a.sources.length ? " " + sourceLinks(a.sources) : "") + "</li>";
+        });
+        html += "</ul></section>";
+      });
+      out.innerHTML = html;
+    }
+    function check() {
+      var params = questionOf(form, names);
+      var url = new URL("v1/upgrade?" + params, root).href;
+      return fetch(url, {headers: {Accept: "application/json"}}).then(function (response) {
+        var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (!json) { throw new Error("no API"); }
+        return response.json().then(function (body) {
+          if (!response.ok) { errorBox(out, body.error ? body.error.message : response.status); return; }
+          show(body);
+        });
+      }).catch(function () {
+        out.innerHTML = '<p class="kb-error">' + esc(TEXT.needsApi) + "<code>" + esc(command(params)) + "</code></p>";
+      });
+    }
+    function fromAddress() {
+      var params = asked();
+      if (!params.get("from") && !params.get("to")) { out.innerHTML = ""; return; }
+      ["from", "to"].forEach(function (name) { setSelect(form.elements[name], minorOf(params.get(name), form.elements[name])); });
+      setSelect(form.elements.windows, params.get("windows") || "");
+      form.elements.runtime.value = params.get("runtime") || "";
+      check();
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      remember(questionOf(form, names));
+      check();
+    });
+    onPop = fromAddress;
+    fromAddress();
+    form.classList.add("kb-ready");
+  }
+
   /* ---- The feature grid: category filter, and a cell's details on tap ---- */
   function setupFilter(select) {
     select.addEventListener("change", function () {
@@ -329,7 +473,7 @@
   function init() {
     closeDetails();
     onPop = null;
-    var forms = {"kb-lookup": setupLookup};
+    var forms = {"kb-lookup": setupLookup, "kb-compare": setupCompare, "kb-upgrade": setupUpgrade};
     Object.keys(forms).forEach(function (id) { if ($(id)) { forms[id]($(id)); } });
     var filter = $("kb-category-filter");
     if (filter) { setupFilter(filter); }

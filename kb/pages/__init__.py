@@ -15,6 +15,7 @@ from kb.catalog import Catalog
 from kb.cli import EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
 from kb.errors import EXIT_BAD_INPUT
 from kb.pages.about import about_page, footer_text
+from kb.pages.compare import compare_page, upgrade_page
 from kb.pages.features import category_page, feature_page, features_index
 from kb.pages.guides import api_guide, cli_guide
 from kb.pages.home import home_page, lookup_data
@@ -75,6 +76,8 @@ def site_pages(
     yield feature_grid_page(catalog)
     yield os_matrix_page(catalog)
     yield image_matrix_page(catalog)
+    yield compare_page(catalog)
+    yield upgrade_page(catalog)
     yield api_guide(openapi, api_examples(catalog))
     yield chatops_guide(str(catalog.newest_released))
     yield cli_guide(cli, exit_codes=EXIT_CODES)
@@ -147,6 +150,7 @@ def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
                 {"Host x image": paths.MATRIX_IMAGES},
             ]
         },
+        {"Compare": [{"Compare releases": paths.COMPARE}, {"Upgrade check": paths.UPGRADE}]},
         {"Guides": guides},
         {"Coverage": paths.COVERAGE},
         {"About": paths.ABOUT},

@@ -132,6 +132,8 @@ def home_page(catalog: Catalog) -> Page:
         f"- **{len(catalog.windows)} Windows Server releases**: the newest is "
         f"[{windows.name}]({link(source, paths.windows(windows.id))}) (`{windows.build}`).",
         f"- [What Windows cannot do]({link(source, paths.LIMITATIONS)}), grouped by why, with what to do instead.",
+        f"- [Compare two releases]({link(source, paths.COMPARE)}) and [check an upgrade]({link(source, paths.UPGRADE)}) "
+        "for your Windows nodes.",
         "",
         "## Matrices",
         "",
