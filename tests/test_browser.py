@@ -253,7 +253,9 @@ def _story_milestones(stage) -> list[tuple[str, str]]:
     return steps
 
 
-@pytest.mark.parametrize("feature", ["hostprocess-containers", "gmsa", "host-network", "cpu-memory-affinity"])
+@pytest.mark.parametrize(
+    "feature", ["hostprocess-containers", "gmsa", "host-network", "cpu-memory-affinity", "subpath-mounts"]
+)
 def test_feature_page_tells_the_whole_story_above_the_fold(screen, site_url, real_catalog, feature):
     """First usable, each stage with its minor, what it needs, on by default: one line, in the first screen."""
     found = real_catalog.features[feature]
@@ -275,6 +277,9 @@ def test_feature_page_tells_the_whole_story_above_the_fold(screen, site_url, rea
     now = " ".join(screen.locator(".kb-now").inner_text().split())
     assert f"On Kubernetes {real_catalog.newest_released}" in now and status_label(answer.status) in now
     assert (f"since {answer.since}" in now) if answer.since else True
+    if len({case.supported for case in answer.variants}) > 1:  # a bundle whose cases differ says which do
+        for case in answer.variants:
+            assert f"{case.name}: {status_label(case.status)}" in now
     assert screen.errors == []
 
 

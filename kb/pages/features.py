@@ -58,6 +58,7 @@ def feature_page(catalog: Catalog, feature_id: str) -> Page:
         lines += ['!!! warning "Inferred"', "    Part of this entry is inferred rather than read in a source.", ""]
     lines += _timeline(detail)
     lines += _history(detail)
+    lines += _cases(detail)
     lines += _why_not(detail)
     lines += _fields(detail)
     if detail.notes:
@@ -132,6 +133,9 @@ def glance(catalog: Catalog, source: str, feature_id: str) -> list[str]:
         now += f" · why: {escape(REASON_LABELS[answer.reason])}"
     if answer.confidence == "inferred":
         now += ' · <abbr class="kb-mark" title="inferred, not read in a source">inferred</abbr>'
+    if len({case.supported for case in answer.variants}) > 1:
+        cases = "; ".join(f"{escape(case.name)}: {status_label(case.status)}" for case in answer.variants)
+        now += f" · <strong>by case</strong>: {cases}"
     if catalog.newest != minor:
         newest = query.answer_support(catalog, feature, catalog.newest)
         now += (
@@ -196,6 +200,27 @@ def _history(detail: FeatureDetail) -> list[str]:
         )
     header = ["Since", "Status", "On by default", "Requirements", "Note", "Sources"]
     return ["## History", *block(html_table(header, rows, labels=header), "kb-history kb-stack")]
+
+
+def _cases(detail: FeatureDetail) -> list[str]:
+    """The feature's cases whose support differs (the engine's variants), each with its own milestones."""
+    if not detail.variants:
+        return []
+    items = []
+    for case in detail.variants:
+        steps = ", ".join(
+            f"{s.since} {status_label(s.status, s.partial)}" + (" (inferred)" if s.confidence == "inferred" else "")
+            for s in case.history
+        )
+        items.append(f"- **{case.name}** (`{case.id}`): {steps}.")
+    return [
+        "## Cases",
+        "",
+        "Cases whose support differs; ask for one with `variant=` (API) or `--variant` (`kb support`).",
+        "",
+        *items,
+        "",
+    ]
 
 
 def _why_not(detail: FeatureDetail) -> list[str]:
