@@ -14,7 +14,7 @@ DB := build/kb.db
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install bytecode db site run test browser lint bench clean
+.PHONY: install bytecode db site run test browser lint bench bench-site clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ test: install browser
 bench: bytecode db  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs
 	$(PY) bench/bench.py
 	$(PY) bench/ask.py
+
+# `make site` three times, each timed against its 15 s target (bench/site.py --clean: from a fresh clone).
+bench-site: install
+	$(PY) bench/site.py
 
 lint: install
 	$(VENV)/bin/ruff check .

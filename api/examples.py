@@ -21,6 +21,7 @@ CHANGE = {
 KUBERNETES = {
     "version": "1.26",
     "released": "2022-12-08",
+    "provisional": False,
     "maintenance_start": "2023-12-28",
     "end_of_life": "2024-02-28",
     "is_maintained": False,
@@ -80,6 +81,7 @@ FEATURE_DETAIL = {
     "kep": {"number": 1981, "url": "https://github.com/kubernetes/enhancements/tree/master/keps/sig-windows/1981"},
     "fields": [],
     "related": [],
+    "instead": None,
     "history": [
         {
             "since": "1.22",
@@ -103,6 +105,8 @@ FEATURE_DETAIL = {
             "partial": False,
             "since": "1.22",
             "recorded": True,
+            "confidence": "read",
+            "provisional": False,
         }
     ],
     "notes": [],

@@ -11,6 +11,7 @@ import typer
 
 from api.main import create_app
 from kb import cli, export, pages, site_coverage
+from kb import site_paths as paths
 from kb.catalog import load_catalog
 
 db = Path(os.environ.get("KB_DB", "build/kb.db"))
@@ -27,5 +28,8 @@ for page in pages.site_pages(catalog, today, openapi, typer.main.get_command(cli
 for path, body in export.export_files(catalog, today, support=False):
     with mkdocs_gen_files.open(f"api/v1/{path}", "wb") as out:
         out.write(body)
+
+with mkdocs_gen_files.open(paths.LOOKUP_DATA, "wb") as out:
+    out.write(pages.lookup_data(catalog))
 
 site_coverage.write_coverage_page(catalog, mkdocs_gen_files.open)

@@ -121,6 +121,8 @@ class TimelineEntry(Answer):
     partial: bool
     since: str | None
     recorded: bool = Field(description="false before the first recorded step")
+    confidence: str = Field(default="read", description="'inferred' when the step in force (or the entry) is inferred.")
+    provisional: bool = Field(default=False, description="true when this minor has no release date in the data yet.")
 
 
 class StepView(Answer):
@@ -167,6 +169,7 @@ class FeatureDetail(Answer):
     kep: dict | None
     fields: list[dict]
     related: list[FeatureRef]
+    instead: dict | None = Field(default=None, description="What to do instead: {text, features}, where recorded.")
     history: list[StepView]
     variants: list[VariantDetail] = Field(default=[], description="Cases whose support differs, each with its history.")
     timeline: list[TimelineEntry]

@@ -201,6 +201,7 @@ def _write_features(db: sqlite_utils.Database, dataset: Dataset) -> None:
                 "fields": [dump_model(p) for p in f.fields],
                 "variants": [dump_model(v) for v in f.variants],
                 "related": f.related,
+                "instead": dump_model(f.instead) if f.instead else None,
                 "notes": f.notes,
                 "disagreements": [dump_model(d) for d in f.disagreements],
                 "sources": _sources(f),
@@ -211,7 +212,7 @@ def _write_features(db: sqlite_utils.Database, dataset: Dataset) -> None:
         ),
         pk="id",
         foreign_keys=[("category", "categories", "id")],
-        columns={"kep_number": int, "kep_url": str, "confidence_note": str},
+        columns={"kep_number": int, "kep_url": str, "confidence_note": str, "instead": str},
     )
     db["feature_names"].insert_all(
         (

@@ -38,6 +38,7 @@ _JSON_COLUMNS = {
     "feature_gates",
     "fields",
     "related",
+    "instead",
     "requirements",
     "versions",
     "variants",

@@ -53,11 +53,23 @@ def export_files(catalog: Catalog, today: date, support: bool = True) -> Iterato
 
 
 def export(catalog: Catalog, out: Path, today: date, support: bool = True) -> tuple[int, int]:
-    """Write every resource under ``out`` (``site/api/v1``); return (files, bytes) written."""
+    """Write every resource under ``out`` (``site/api/v1``); return (files, bytes) written.
+
+    A support answer left from an earlier export that the data no longer holds (a feature renamed or
+    removed) is deleted, so no file answers what the data does not say.
+    """
     files = size = 0
+    written: set[Path] = set()
+    made: set[Path] = set()
     for path, body in export_files(catalog, today, support):
         target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(body)
+        written.add(target)
         files, size = files + 1, size + len(body)
+    if support:
+        for stale in [p for p in (out / "support").rglob("*.json") if p not in written]:
+            stale.unlink()
     return files, size

@@ -180,6 +180,13 @@ class Kep(Strict):
     url: Url
 
 
+class Instead(Strict):
+    """What to do instead, where the entry's sources give an alternative (mostly for limitations)."""
+
+    text: NonEmpty = Field(description="The alternative, in our own words, e.g. 'Use HostProcess containers'.")
+    features: list[Slug] = Field(default=[], description="Ids of the features to use instead, for links.")
+
+
 class Feature(Strict):
     """A feature or limitation of Windows nodes, with its history (``data/features/<id>.yaml``)."""
 
@@ -193,6 +200,7 @@ class Feature(Strict):
     kep: Kep | None = None
     fields: list[PodField] = []
     related: list[Slug] = []
+    instead: Instead | None = None
     history: Annotated[list[Step], Field(min_length=1)]
     variants: list[Variant] = Field(default=[], description="Cases of the feature whose support differs.")
     notes: list[str] = []

@@ -211,9 +211,7 @@ def answer_support(
         variants=variant_states(feature, minor),
         notes=notes,
         sources=list(dict.fromkeys(sources + [s.url for s in feature.sources])),
-        confidence="inferred"
-        if (step and step.confidence == "inferred") or feature.confidence == "inferred"
-        else "read",
+        confidence=confidence(feature, step),
         dataset=dataset_ref(catalog),
     )
 
@@ -225,6 +223,11 @@ def variant_states(feature: Feature, minor: KubernetesMinor) -> list[VariantStat
         state = state_at(variant.history, minor)
         states.append(VariantState(id=variant.id, name=variant.name, status=state.status, supported=state.usable))
     return states
+
+
+def confidence(feature: Feature, step: Step | None) -> str:
+    """'inferred' when the step in force or the whole entry is inferred rather than read in a source."""
+    return "inferred" if (step and step.confidence == "inferred") or feature.confidence == "inferred" else "read"
 
 
 def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None, windows_revision: int | None = None) -> str:
@@ -266,6 +269,8 @@ def timeline(catalog: Catalog, feature: Feature) -> list[TimelineEntry]:
                 partial=step.partial if step else False,
                 since=status_since(feature.history, minor),
                 recorded=state.recorded,
+                confidence=confidence(feature, step),
+                provisional=catalog.provisional(minor),
             )
         )
     return entries
@@ -285,6 +290,7 @@ def feature_detail(catalog: Catalog, name: str) -> FeatureDetail:
         kep=feature.kep.model_dump() if feature.kep else None,
         fields=[f.model_dump(exclude_none=True) for f in feature.fields],
         related=[FeatureRef(id=r, name=catalog.features[r].name) for r in feature.related],
+        instead=feature.instead.model_dump() if feature.instead else None,
         history=_step_views(catalog, feature.history),
         variants=[
             VariantDetail(id=v.id, name=v.name, aliases=v.aliases, history=_step_views(catalog, v.history))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
@@ -24,6 +24,9 @@ class View(BaseModel):
 class KubernetesReleaseView(View):
     version: str
     released: date | None
+    provisional: bool = Field(
+        default=False, description="true when the data has no release date for this minor yet: its facts may change."
+    )
     maintenance_start: date | None
     end_of_life: date | None
     is_maintained: bool | None
@@ -82,6 +85,7 @@ def kubernetes_view(catalog: Catalog, minor: KubernetesMinor, today: date) -> Ku
     return KubernetesReleaseView(
         version=release.version,
         released=release.released,
+        provisional=catalog.provisional(minor),
         maintenance_start=release.maintenance_start,
         end_of_life=release.end_of_life,
         is_maintained=is_maintained(release.end_of_life, today) if release.released else None,

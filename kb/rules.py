@@ -127,6 +127,9 @@ def check_features(dataset: Dataset) -> Iterator[DataProblem]:
         for related in feature.related:
             if related not in ids:
                 yield DataProblem(file, feature.id, "related", f"unknown feature {related}")
+        for number, other in enumerate(feature.instead.features if feature.instead else []):
+            if other not in ids:
+                yield DataProblem(file, feature.id, f"instead.features.{number}", f"unknown feature {other}")
         yield from check_steps(file, feature.id, feature.history, dataset)
         variant_ids = [v.id for v in feature.variants]
         for variant in feature.variants:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import yaml
 
 from kb.build import build
 from kb.catalog import Catalog, load_catalog
+from kb.export import export
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
@@ -83,8 +85,9 @@ def checks_catalog(checks_db: Path) -> Catalog:
 
 
 @pytest.fixture(scope="session")
-def built_site(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per session with ``mkdocs build --strict`` into a temporary folder."""
+def built_site(real_db: Path, real_catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site as ``make site`` builds it, once per session into a temporary folder: ``mkdocs build
+    --strict``, then ``kb export`` (the support answers the lookup box reads)."""
     out = tmp_path_factory.mktemp("site") / "site"
     env = {**os.environ, "KB_DB": str(real_db), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run(
@@ -96,4 +99,5 @@ def built_site(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    export(real_catalog, out / "api" / "v1", date.today())
     return out

@@ -71,3 +71,27 @@ def test_one_slow_run_misses_the_latency_target(bench: ModuleType, capsys: pytes
 def test_cold_start_is_the_median_not_the_best(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     verdicts = report_lines(bench, capsys, [6.0, 6.0, 6.0], [0.9, 1.1, 1.2])
     assert verdicts["cold start < 1 s"] == "MISS"
+
+
+@pytest.fixture(scope="module")
+def site_bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("site_bench", ROOT / "bench" / "site.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["site_bench"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("walls", "ok"), [([9.8, 11.2, 14.9], True), ([9.8, 15.4, 10.0], False), ([15.0], True)])
+def test_the_site_build_passes_only_when_its_slowest_run_is_within_15_s(site_bench, walls, ok):
+    passed, line = site_bench.verdict([site_bench.Run(wall, wall * 0.7) for wall in walls])
+    assert passed is ok and line.startswith("PASS" if ok else "MISS")
+    assert f"slowest {max(walls):.1f} s" in line
+
+
+def test_the_site_bench_counts_pages_not_exported_answers(site_bench, tmp_path):
+    for page in ("index.html", "features/gmsa/index.html", "api/v1/index.html", "apidocs/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html></html>")
+    assert site_bench.count_pages(tmp_path) == 3

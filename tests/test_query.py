@@ -213,3 +213,17 @@ def test_search_ranks_what_the_text_names_and_cuts_what_it_does_not(real_catalog
     assert "flexvolume-windows" not in hits
     assert len(hits) <= 3
     assert search.search_features(real_catalog, "flurbo") == []
+
+
+def test_timeline_entries_say_which_minor_is_provisional(real_catalog):
+    """Issue 13.2: the timeline (which the site's cells show) marks a minor without a release date."""
+    provisional = next(m for m in real_catalog.minors if real_catalog.provisional(m))
+    entries = {e.kubernetes: e for e in query.timeline(real_catalog, real_catalog.features["hostprocess-containers"])}
+    assert entries[str(provisional)].provisional and not entries[str(real_catalog.newest_released)].provisional
+
+
+def test_timeline_entries_say_when_the_step_in_force_is_inferred(real_catalog):
+    """Issue 13.8: the timeline (which the site's cells show) carries the same confidence as the answer."""
+    for feature in real_catalog.features.values():
+        for entry in query.timeline(real_catalog, feature):
+            assert entry.confidence == query.support(real_catalog, feature.id, entry.kubernetes).confidence

@@ -110,6 +110,14 @@ def test_unknown_category_and_related(fixture_data, edit_yaml):
     assert any("host-network: related: unknown feature nope" in p for p in found)
 
 
+def test_what_to_do_instead_names_known_features(fixture_data, edit_yaml):
+    instead = {"text": "Use HostProcess containers.", "features": ["hostprocess-containers", "nope"]}
+    edit_yaml(feature(fixture_data, "host-network"), lambda d: d.update(instead=instead))
+    found = problems(fixture_data)
+    assert any("host-network: instead.features.1: unknown feature nope" in p for p in found)
+    assert not any("instead.features.0" in p for p in found)
+
+
 def test_newer_image_never_runs_on_an_older_host(fixture_data, edit_yaml):
     edit_yaml(
         fixture_data / "image-compatibility.yaml",

@@ -13,7 +13,8 @@ from kb import cli, export, pages, query, search
 from kb import site_paths as paths
 from kb.build import build
 from kb.catalog import load_catalog
-from kb.pages import features, guides, home, limitations, markdown, matrices, prose, releases
+from kb.diff import diff
+from kb.pages import compare, features, guides, home, html, limitations, markdown, matrices, prose, releases
 from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
@@ -91,6 +92,8 @@ GOLDEN_PAGES = {
     "windows-index.md": lambda c: releases.windows_pages(c, TODAY)[0],
     "guide-api.md": lambda c: guides.api_guide(OPENAPI, pages.api_examples(c)),
     "guide-chatops.md": lambda c: prose.chatops_guide(str(c.newest)),
+    "compare.md": compare.compare_page,
+    "upgrade.md": compare.upgrade_page,
 }
 
 
@@ -225,16 +228,109 @@ def test_search_index_finds_feature_by_alias(built_site, real_catalog, term):
 
 
 @pytest.mark.parametrize("catalog_name", ["fixture_catalog", "real_catalog"])
-def test_lookup_windows_minimums_agree_with_the_engine(request, catalog_name):
-    """The lookup box rules a Windows release out exactly when the engine's requirement check does."""
+def test_lookup_box_rules_windows_releases_out_exactly_as_the_engine_does(request, catalog_name):
+    """The lookup box reads the feature's answer without Windows from the export, then rules a release out when
+    the minor does not list it (kubernetes.json) or its build is below the page's minimum for that minor: for
+    every feature, minor and release that gives the engine's own ``supported``."""
     catalog = request.getfixturevalue(catalog_name)
     minimums = home.windows_minimums(catalog)
+    listed = {view.version: {w.id for w in view.windows} for view in releases.list_kubernetes(catalog, TODAY)}
     for feature in catalog.features.values():
-        for step in feature.history:
-            needs = [r for r in step.requirements if r.windows]
+        for minor in catalog.minors:
+            base = query.answer_support(catalog, feature, minor)
+            minimum = minimums.get(feature.id, {}).get(str(minor))
             for release in catalog.windows.values():
-                # ruled out only on a definite no: an update of the node's own release is unknown without its build
-                engine = not any(query.requirement_met(catalog, r, release, None) is False for r in needs)
-                minimum = minimums.get(feature.id, {}).get(step.since)
-                lookup = minimum is None or build_number(release.build) >= build_number(minimum["build"])
-                assert lookup == engine, (feature.id, step.since, release.id)
+                lookup = (
+                    base.supported
+                    # a minor without a list of node OS releases (none in the data) rules nothing out
+                    and (release.id in listed[str(minor)] or not listed[str(minor)])
+                    and (minimum is None or build_number(release.build) >= build_number(minimum["build"]))
+                )
+                engine = query.answer_support(catalog, feature, minor, release).supported
+                assert lookup == engine, (feature.id, str(minor), release.id)
+
+
+def _provisional_and_inferred(fixture_data, edit_yaml, tmp_path):
+    """The fixture with a provisional minor (1.25, no release date) and inferred facts (a step, a node OS list)."""
+    source = ["https://kubernetes.io/releases/"]
+    edit_yaml(
+        fixture_data / "kubernetes.yaml",
+        lambda d: d.append({"version": "1.25", "released": None, "windows_stage": "stable", "sources": source}),
+    )
+
+    def infer_step(feature):
+        feature["history"][-1].update(confidence="inferred", confidence_note="carried over from the 1.23 docs")
+
+    edit_yaml(fixture_data / "features" / "hostprocess-containers.yaml", infer_step)
+    edit_yaml(fixture_data / "os-support.yaml", lambda d: d[-1].update(confidence="inferred"))
+    build(fixture_data, tmp_path / "kb.db")
+    return load_catalog(tmp_path / "kb.db")
+
+
+def test_pages_mark_provisional_minors_and_inferred_facts(fixture_data, edit_yaml, tmp_path):
+    """Issue 13.2 and 13.8 on the site: the grid, the OS matrix and the feature page say so in each cell."""
+    catalog = _provisional_and_inferred(fixture_data, edit_yaml, tmp_path)
+    assert str(catalog.newest) == "1.25" and str(catalog.newest_released) == "1.24"
+    grid = matrices.feature_grid_page(catalog).text
+    check_golden("matrix-features-provisional-inferred.md", grid)
+    assert "1.25<small>provisional</small>" in grid
+    # HostProcess: its 1.23 step is inferred, so 1.23, 1.24 and the provisional 1.25 are marked
+    row = next(line for line in grid.splitlines() if "features/hostprocess-containers/" in line)
+    assert row.count("kb-inferred") == 3 and row.count("provisional: Kubernetes 1.25") == 1
+    os_page = matrices.os_matrix_page(catalog).text
+    check_golden("matrix-os-provisional-inferred.md", os_page)
+    feature = features.feature_page(catalog, "hostprocess-containers").text
+    check_golden("feature-hostprocess-provisional-inferred.md", feature)
+    assert "On Kubernetes 1.24</strong>, the newest released minor" in feature
+    assert "inferred" in feature.split("## Timeline")[0]
+    home_page = home.home_page(catalog).text
+    assert '<option value="1.24" selected="selected">' in home_page
+    assert "Kubernetes 1.25 (provisional)" in home_page
+
+
+def test_compare_concatenates_what_the_diff_endpoint_answers(real_catalog):
+    """The compare page strings together each minor's changes from kubernetes.json; that is /v1/diff exactly."""
+    views = {view.version: view for view in releases.list_kubernetes(real_catalog, TODAY)}
+    minors = [str(m) for m in real_catalog.minors]
+    for index, older in enumerate(minors):
+        for newer in minors[index + 1 :]:
+            between = [m for m in minors if minors.index(older) < minors.index(m) <= minors.index(newer)]
+            concatenated = [change for minor in between for change in views[minor].changes]
+            assert concatenated == diff(real_catalog, older, newer).changes, (older, newer)
+
+
+@pytest.mark.parametrize(
+    "source,target,url",
+    [
+        ("index.md", "features/gmsa.md", "features/gmsa/"),
+        ("features/gmsa.md", "index.md", "../../"),
+        ("matrices/features.md", "categories/storage/index.md", "../../categories/storage/"),
+        ("features/index.md", "features/gmsa.md", "gmsa/"),
+        ("compare.md", "upgrade.md", "../upgrade/"),
+    ],
+)
+def test_raw_html_links_are_the_built_directory_urls(source, target, url):
+    assert html.href(source, target) == url
+
+
+def test_export_removes_support_answers_the_data_no_longer_holds(fixture_catalog, tmp_path):
+    stale = tmp_path / "support" / "renamed-feature" / "1.22.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}")
+    export.export(fixture_catalog, tmp_path, TODAY)
+    assert not stale.exists()
+    assert (tmp_path / "support" / "hostprocess-containers" / "1.22.json").is_file()
+
+
+def test_html_blocks_are_kept_away_from_markdown_and_put_back(fixture_catalog):
+    """The hooks stash each big table before Markdown runs and restore it in the HTML, byte for byte; the
+    timeline (status chips only) only in the final page, so the search does not index it."""
+    text = features.feature_page(fixture_catalog, "hostprocess-containers").text
+    stashed, blocks = html.stash_blocks(text)
+    assert "<table" not in stashed and all(b.startswith('<div class="kb-') for b in blocks.indexed + blocks.unindexed)
+    assert [b.split('"')[1] for b in blocks.unindexed] == ["kb-timeline kb-stack"]
+    assert [b.split('"')[1] for b in blocks.indexed] == ["kb-history kb-stack"]
+    restored = html.restore_blocks(html.restore_blocks(stashed, blocks.indexed), blocks.unindexed, indexed=False)
+    for marker in (html.BLOCK_START_UNINDEXED, html.BLOCK_START):
+        text = text.replace(marker + "\n", "")
+    assert restored == text.replace("\n" + html.BLOCK_END, "")

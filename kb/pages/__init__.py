@@ -15,16 +15,17 @@ from kb.catalog import Catalog
 from kb.cli import EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
 from kb.errors import EXIT_BAD_INPUT
 from kb.pages.about import about_page, footer_text
+from kb.pages.compare import compare_page, upgrade_page
 from kb.pages.features import category_page, feature_page, features_index
 from kb.pages.guides import api_guide, cli_guide
-from kb.pages.home import home_page
+from kb.pages.home import home_page, lookup_data
 from kb.pages.limitations import limitations_page
 from kb.pages.markdown import Page, status_badge
 from kb.pages.matrices import feature_grid_page, image_matrix_page, os_matrix_page
 from kb.pages.prose import chatops_guide, contributing_guide
 from kb.pages.releases import kubernetes_pages, windows_pages
 
-__all__ = ["Page", "api_examples", "footer_text", "navigation", "site_pages", "status_badge"]
+__all__ = ["Page", "api_examples", "footer_text", "lookup_data", "navigation", "site_pages", "status_badge"]
 
 NavItem = str | dict[str, Any]
 EXIT_CODES = {
@@ -41,13 +42,13 @@ def api_examples(catalog: Catalog) -> dict[str, str]:
     minors = [str(m) for m in catalog.minors]
     return {
         "from": minors[-4] if len(minors) > 3 else minors[0],
-        "to": minors[-1],
+        "to": str(catalog.newest_released),
         "release": windows,
         "feature": feature,
         "feature_id": feature,
         "id": feature,
-        "kubernetes": str(catalog.newest),
-        "version": str(catalog.newest),
+        "kubernetes": str(catalog.newest_released),
+        "version": str(catalog.newest_released),
         "windows": windows,
         "windows_id": windows,
         "host": windows,
@@ -75,8 +76,10 @@ def site_pages(
     yield feature_grid_page(catalog)
     yield os_matrix_page(catalog)
     yield image_matrix_page(catalog)
+    yield compare_page(catalog)
+    yield upgrade_page(catalog)
     yield api_guide(openapi, api_examples(catalog))
-    yield chatops_guide(str(catalog.newest))
+    yield chatops_guide(str(catalog.newest_released))
     yield cli_guide(cli, exit_codes=EXIT_CODES)
     yield contributing_guide()
     yield about_page(catalog, today)
@@ -147,6 +150,7 @@ def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
                 {"Host x image": paths.MATRIX_IMAGES},
             ]
         },
+        {"Compare": [{"Compare releases": paths.COMPARE}, {"Upgrade check": paths.UPGRADE}]},
         {"Guides": guides},
         {"Coverage": paths.COVERAGE},
         {"About": paths.ABOUT},

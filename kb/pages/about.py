@@ -46,7 +46,7 @@ def about_page(catalog: Catalog, site_built: date) -> Page:
     source = paths.ABOUT
     urls = list(source_urls(catalog))
     hosts = Counter(urlsplit(url).netloc for url in urls)
-    newest = catalog.kubernetes[catalog.newest]
+    newest = catalog.kubernetes[catalog.newest_released]
     windows = list(catalog.windows.values())[-1]
     freshness = [
         ["Dataset version", f"`{catalog.meta.dataset_version}`"],
@@ -54,9 +54,17 @@ def about_page(catalog: Catalog, site_built: date) -> Page:
         ["Database built", catalog.meta.built],
         ["Site built", site_built.isoformat()],
         [
-            "Newest Kubernetes minor",
+            "Newest released Kubernetes minor",
             f"[{newest.version}]({link(source, paths.kubernetes(newest.version))})"
             + (f", released {newest.released}" if newest.released else ""),
+        ],
+        *[
+            [
+                "Provisional Kubernetes minor",
+                f"[{minor}]({link(source, paths.kubernetes(str(minor)))}): no release date yet, its facts may change",
+            ]
+            for minor in catalog.minors
+            if catalog.provisional(minor)
         ],
         ["Newest Windows Server release", f"[{windows.name}]({link(source, paths.windows(windows.id))})"],
         ["Features and limitations", str(len(catalog.features))],

@@ -4,61 +4,96 @@ from __future__ import annotations
 
 import json
 
+from kb import query
 from kb import site_paths as paths
 from kb.catalog import Catalog
+from kb.errors import UnknownFeature
+from kb.history import state_at
+from kb.pages.forms import minor_options, windows_options
 from kb.pages.markdown import Page, join, link
 from kb.requirements import requirement_text
-from kb.versions import build_number
+from kb.versions import build_number, normalise
 
 LOOKUP_FORM = """\
-<form id="kb-lookup" class="kb-lookup" data-api="{api}/" autocomplete="off">
-<p><label for="kb-lookup-feature">Feature</label>
-<input id="kb-lookup-feature" name="feature" list="kb-lookup-features" placeholder="hostprocess, gmsa, hostNetwork…" required>
-<datalist id="kb-lookup-features"></datalist></p>
+<form id="kb-lookup" class="kb-lookup kb-form" data-api="{api}/" data-root="./" data-lookup="{lookup}"
+ autocomplete="off">
+<p class="kb-suggest-box"><label for="kb-lookup-feature">Feature</label>
+<input id="kb-lookup-feature" name="feature" placeholder="hostprocess, gmsa, hostNetwork…" required
+ role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="kb-lookup-suggestions">
+<span id="kb-lookup-suggestions" class="kb-suggestions" role="listbox" hidden></span></p>
 <p><label for="kb-lookup-kubernetes">Kubernetes</label>
-<select id="kb-lookup-kubernetes" name="kubernetes"></select></p>
+<select id="kb-lookup-kubernetes" name="kubernetes">{minors}</select></p>
 <p><label for="kb-lookup-windows">Windows Server <small>(optional)</small></label>
-<select id="kb-lookup-windows" name="windows"><option value="">any</option></select></p>
+<select id="kb-lookup-windows" name="windows">{windows}</select></p>
 <p><button type="submit" class="md-button md-button--primary">Is it supported?</button></p>
 </form>
-<div id="kb-lookup-answer" class="kb-lookup-answer" aria-live="polite"></div>
-<script type="application/json" id="kb-feature-keys">{keys}</script>
-<script type="application/json" id="kb-windows-minimums">{minimums}</script>
+<div id="kb-lookup-answer" class="kb-lookup-answer kb-answer" aria-live="polite"></div>
 """
 
 
-def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
-    """Feature id -> step ``since`` -> the minimum Windows build that step requires and its wording.
+def feature_names(catalog: Catalog) -> list[tuple[str, str]]:
+    """(what a person may type, feature id): each feature's name, id, aliases and gates, for suggestions."""
+    names = []
+    for feature in sorted(catalog.features.values(), key=lambda f: f.name.lower()):
+        for text in dict.fromkeys([feature.name, feature.id, *feature.aliases, *feature.feature_gates]):
+            names.append((text, feature.id))
+    return names
 
-    The lookup box reads this to rule out a Windows release the way :func:`kb.requirement_met`
-    does (the release's build must be at least the required one); only steps with such a requirement
-    are listed. The box asks no runtime, so a requirement that holds only with one runtime (gMSA's
-    Windows update on containerd nodes) never rules a release out there, as in the engine.
+
+def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
+    """Feature id -> minor -> the minimum Windows build the step in force there requires, and its wording.
+
+    The lookup box reads the feature's answer from the export (which has no Windows release) and rules a
+    release out the way :func:`kb.requirements.requirement_met` does: its build must reach the required
+    one. Only minors whose step has such a requirement are listed. The box asks no runtime, so a
+    requirement that holds only with one runtime (gMSA's Windows update on containerd nodes) never rules
+    a release out there, as in the engine.
     """
     minimums: dict[str, dict[str, dict[str, str]]] = {}
     for feature in catalog.features.values():
-        for step in feature.history:
-            needs = [r for r in step.requirements if r.windows and not r.only_with_runtime]
+        for minor in catalog.minors:
+            step = state_at(feature.history, minor).step
+            needs = [r for r in step.requirements if r.windows and not r.only_with_runtime] if step else []
             if not needs:
                 continue
             strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
-            minimums.setdefault(feature.id, {})[step.since] = {
+            minimums.setdefault(feature.id, {})[str(minor)] = {
                 "build": catalog.windows[strictest.windows].build,
                 "text": requirement_text(catalog, strictest),
             }
     return minimums
 
 
-def _json_script(value: object) -> str:
-    """JSON safe to put inside a <script> element."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+def lookup_keys(catalog: Catalog) -> dict[str, str]:
+    """Normalised name -> feature id, as :func:`kb.query.resolve_feature` reads them: names, aliases, ids and
+    the feature gates that select one feature."""
+    keys = dict(catalog.feature_keys)
+    for feature in catalog.features.values():
+        for gate in feature.feature_gates:
+            try:
+                keys.setdefault(normalise(gate), query.resolve_feature(catalog, gate).id)
+            except UnknownFeature:
+                continue
+    return keys
+
+
+def lookup_data(catalog: Catalog) -> bytes:
+    """What the lookup box reads besides the API export: the names it resolves (as the engine does), the
+    names it suggests while typing, and the Windows minimums of each feature per minor.
+
+    A file rather than a script element: a strict Content-Security-Policy allows it, and instant
+    navigation does not try to run it.
+    """
+    data = {"keys": lookup_keys(catalog), "names": feature_names(catalog), "minimums": windows_minimums(catalog)}
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
 
 
 def home_page(catalog: Catalog) -> Page:
     """The home page, with the lookup box that reads the static API export (no server needed)."""
     source = paths.HOME
-    newest = catalog.kubernetes[catalog.newest]
+    newest = catalog.kubernetes[catalog.newest_released]
     windows = list(catalog.windows.values())[-1]
+    provisional = [str(m) for m in catalog.minors if catalog.provisional(m)]
     lines = [
         "---",
         "title: Windows on Kubernetes",
@@ -77,20 +112,28 @@ def home_page(catalog: Catalog) -> Page:
         "",
         LOOKUP_FORM.format(
             api=paths.API_EXPORT,
-            keys=_json_script(catalog.feature_keys),
-            minimums=_json_script(windows_minimums(catalog)),
+            lookup=paths.LOOKUP_DATA,
+            minors=minor_options(catalog, catalog.newest_released),
+            windows=windows_options(catalog, "any"),
         ),
         "",
         "## What the data covers",
         "",
         f"- **{len(catalog.features)} features and limitations** in "
         f"[{len(catalog.categories)} categories]({link(source, paths.FEATURES)}), each with its history.",
-        f"- **Kubernetes {catalog.minors[0]} to {catalog.newest}**: the newest is "
+        f"- **Kubernetes {catalog.minors[0]} to {catalog.newest}**: the newest released is "
         f"[Kubernetes {newest.version}]({link(source, paths.kubernetes(newest.version))})"
-        + (f", released {newest.released}." if newest.released else "."),
+        + (f", released {newest.released}" if newest.released else "")
+        + (
+            f"; {', '.join(provisional)} {'is' if len(provisional) == 1 else 'are'} provisional (no release date yet)."
+            if provisional
+            else "."
+        ),
         f"- **{len(catalog.windows)} Windows Server releases**: the newest is "
         f"[{windows.name}]({link(source, paths.windows(windows.id))}) (`{windows.build}`).",
-        f"- [What Windows cannot do]({link(source, paths.LIMITATIONS)}), grouped by why.",
+        f"- [What Windows cannot do]({link(source, paths.LIMITATIONS)}), grouped by why, with what to do instead.",
+        f"- [Compare two releases]({link(source, paths.COMPARE)}) and [check an upgrade]({link(source, paths.UPGRADE)}) "
+        "for your Windows nodes.",
         "",
         "## Matrices",
         "",
@@ -104,7 +147,7 @@ def home_page(catalog: Catalog) -> Page:
         f"[`kb` command]({link(source, paths.GUIDE_CLI)}) and the [chat bots]({link(source, paths.GUIDE_CHATOPS)}):",
         "",
         "```sh",
-        f"curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess-containers&kubernetes={catalog.newest}' | jq -e .supported",
+        f"curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess-containers&kubernetes={catalog.newest_released}' | jq -e .supported",
         "```",
         "",
         "The data is never guessed: an unknown feature or a version the data does not cover is an error with "

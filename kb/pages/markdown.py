@@ -92,13 +92,16 @@ def source_list(urls: Iterable[str]) -> list[str]:
     return [f"- <{url}>" for url in dict.fromkeys(urls)]
 
 
-def front_matter(**fields: str | list[str]) -> list[str]:
-    """YAML front matter for mkdocs (title, description, search boosts)."""
+def front_matter(**fields: str | list[str] | dict[str, bool]) -> list[str]:
+    """YAML front matter for mkdocs (title, description, tags, hidden parts, search settings)."""
     lines = ["---"]
     for key, value in fields.items():
         if isinstance(value, list) and not value:
             continue
-        if isinstance(value, list):
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {name}: {'true' if flag else 'false'}" for name, flag in value.items()]
+        elif isinstance(value, list):
             lines.append(f"{key}:")
             lines += [f"  - {_quote(v)}" for v in value]
         else:
