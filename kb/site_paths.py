@@ -21,6 +21,8 @@ ABOUT = "about.md"
 API_EXPORT = "api/v1"
 LOOKUP_DATA = "assets/kb/lookup.json"
 """The names and Windows minimums the lookup box reads (kb.pages.home.lookup_data)."""
+LANGUAGE_ROOTS = {"en": "", "zh": "zh/"}
+"""Where each language's site lives under the server's root: English at /, Simplified Chinese at /zh/."""
 API_BASE = "http://127.0.0.1:8000"
 """Where `make run` serves the API, for the examples on the pages."""
 

@@ -22,7 +22,7 @@ from kb.diff import diff
 from kb.feature_facts import feature_stage
 from kb.history import status_label
 from kb.node_os import node_os, node_os_list
-from kb.pages.markdown import REASON_LABELS
+from kb.pages.markdown import reason_label
 from kb.releases import kubernetes_detail
 from kb.upgrade import plan
 from kb.versions import parse_kubernetes
@@ -315,7 +315,7 @@ def test_limitations_have_their_own_view_with_why_since_and_what_to_do(screen, s
         if answer.reason is None and answer.supported:
             assert heading == "Documented differences", feature.id
         else:
-            assert heading == REASON_LABELS[answer.reason], feature.id
+            assert heading == reason_label(answer.reason), feature.id
         assert status_label(answer.status) in status
         assert since.endswith(answer.since or "–"), feature.id
         assert instead.startswith(feature.instead.text if feature.instead else "No alternative recorded"), feature.id

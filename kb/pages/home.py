@@ -11,21 +11,22 @@ from kb.errors import UnknownFeature
 from kb.history import state_at
 from kb.pages.forms import minor_options, windows_options
 from kb.pages.markdown import Page, join, link
+from kb.pages.words import page_words
 from kb.requirements import requirement_text
 from kb.versions import build_number, normalise
 
 LOOKUP_FORM = """\
 <form id="kb-lookup" class="kb-lookup kb-form" data-api="{api}/" data-root="./" data-lookup="{lookup}"
  autocomplete="off">
-<p class="kb-suggest-box"><label for="kb-lookup-feature">Feature</label>
+<p class="kb-suggest-box"><label for="kb-lookup-feature">{feature}</label>
 <input id="kb-lookup-feature" name="feature" placeholder="hostprocess, gmsa, hostNetwork…" required
  role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="kb-lookup-suggestions">
 <span id="kb-lookup-suggestions" class="kb-suggestions" role="listbox" hidden></span></p>
 <p><label for="kb-lookup-kubernetes">Kubernetes</label>
 <select id="kb-lookup-kubernetes" name="kubernetes">{minors}</select></p>
-<p><label for="kb-lookup-windows">Windows Server <small>(optional)</small></label>
+<p><label for="kb-lookup-windows">Windows Server {optional}</label>
 <select id="kb-lookup-windows" name="windows">{windows}</select></p>
-<p><button type="submit" class="md-button md-button--primary">Is it supported?</button></p>
+<p><button type="submit" class="md-button md-button--primary">{ask}</button></p>
 </form>
 <div id="kb-lookup-answer" class="kb-lookup-answer kb-answer" aria-live="polite"></div>
 """
@@ -90,67 +91,87 @@ def lookup_data(catalog: Catalog) -> bytes:
 
 def home_page(catalog: Catalog) -> Page:
     """The home page, with the lookup box that reads the static API export (no server needed)."""
+    words = page_words(catalog.lang)
     source = paths.HOME
     newest = catalog.kubernetes[catalog.newest_released]
     windows = list(catalog.windows.values())[-1]
     provisional = [str(m) for m in catalog.minors if catalog.provisional(m)]
+    kubernetes = words(
+        "covers-kubernetes",
+        oldest=catalog.minors[0],
+        newest=catalog.newest,
+        version=newest.version,
+        link=link(source, paths.kubernetes(newest.version)),
+    )
+    if newest.released:
+        kubernetes += words("released-on", date=newest.released)
+    if provisional:
+        many = "many" if len(provisional) > 1 else "one"
+        kubernetes += words(f"covers-provisional-{many}", minors=words("list").join(provisional))
+    else:
+        kubernetes += words("full-stop")
     lines = [
         "---",
-        "title: Windows on Kubernetes",
+        f"title: {words('home-title')}",
         "hide:",
         "  - navigation",
         "  - toc",
         "---",
         "",
-        "# Windows on Kubernetes: what works, since when",
+        f"# {words('home-heading')}",
         "",
-        "**k8s-windows-kb** answers one question for people who run Windows nodes: *is this supported on my "
-        "Kubernetes version, with my Windows Server release?* Every answer comes from a curated dataset in which "
-        "each fact cites an official source.",
+        words("home-intro"),
         "",
-        "## Is it supported?",
+        f"## {words('is-it-supported-heading')}",
         "",
         LOOKUP_FORM.format(
             api=paths.API_EXPORT,
             lookup=paths.LOOKUP_DATA,
             minors=minor_options(catalog, catalog.newest_released),
             windows=windows_options(catalog, "any"),
+            feature=words("feature"),
+            optional=words("optional"),
+            ask=words("is-it-supported"),
         ),
         "",
-        "## What the data covers",
+        f"## {words('covers')}",
         "",
-        f"- **{len(catalog.features)} features and limitations** in "
-        f"[{len(catalog.categories)} categories]({link(source, paths.FEATURES)}), each with its history.",
-        f"- **Kubernetes {catalog.minors[0]} to {catalog.newest}**: the newest released is "
-        f"[Kubernetes {newest.version}]({link(source, paths.kubernetes(newest.version))})"
-        + (f", released {newest.released}" if newest.released else "")
-        + (
-            f"; {', '.join(provisional)} {'is' if len(provisional) == 1 else 'are'} provisional (no release date yet)."
-            if provisional
-            else "."
+        words(
+            "covers-features",
+            count=len(catalog.features),
+            categories=len(catalog.categories),
+            link=link(source, paths.FEATURES),
         ),
-        f"- **{len(catalog.windows)} Windows Server releases**: the newest is "
-        f"[{windows.name}]({link(source, paths.windows(windows.id))}) (`{windows.build}`).",
-        f"- [What Windows cannot do]({link(source, paths.LIMITATIONS)}), grouped by why, with what to do instead.",
-        f"- [Compare two releases]({link(source, paths.COMPARE)}) and [check an upgrade]({link(source, paths.UPGRADE)}) "
-        "for your Windows nodes.",
+        kubernetes,
+        words(
+            "covers-windows",
+            count=len(catalog.windows),
+            name=windows.name,
+            link=link(source, paths.windows(windows.id)),
+            build=windows.build,
+        ),
+        words("covers-limitations", link=link(source, paths.LIMITATIONS)),
+        words("covers-compare", compare=link(source, paths.COMPARE), upgrade=link(source, paths.UPGRADE)),
         "",
-        "## Matrices",
+        f"## {words('matrices')}",
         "",
-        f"- [Feature grid]({link(source, paths.MATRIX_FEATURES)}): every feature at every Kubernetes minor.",
-        f"- [Kubernetes and Windows Server]({link(source, paths.MATRIX_OS)}): which node OS each release supports.",
-        f"- [Host and image isolation]({link(source, paths.MATRIX_IMAGES)}): which images run on which hosts.",
+        words("home-grid", link=link(source, paths.MATRIX_FEATURES)),
+        words("home-os", link=link(source, paths.MATRIX_OS)),
+        words("home-images", link=link(source, paths.MATRIX_IMAGES)),
         "",
-        "## For scripts and chat",
+        f"## {words('for-scripts')}",
         "",
-        f"The same answers come from the [JSON API]({link(source, paths.GUIDE_API)}), the "
-        f"[`kb` command]({link(source, paths.GUIDE_CLI)}) and the [chat bots]({link(source, paths.GUIDE_CHATOPS)}):",
+        words(
+            "for-scripts-intro",
+            api=link(source, paths.GUIDE_API),
+            cli=link(source, paths.GUIDE_CLI),
+            chat=link(source, paths.GUIDE_CHATOPS),
+        ),
         "",
         "```sh",
         f"curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess-containers&kubernetes={catalog.newest_released}' | jq -e .supported",
         "```",
         "",
-        "The data is never guessed: an unknown feature or a version the data does not cover is an error with "
-        "suggestions, never a *supported*.",
+        words("never-guessed"),
     ]
     return Page(source, join(lines))
