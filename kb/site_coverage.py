@@ -8,7 +8,7 @@ from typing import IO
 from kb.catalog import Catalog
 from kb.history import status_label
 from kb.i18n import Lang
-from kb.pages.markdown import table
+from kb.pages.markdown import join, table
 from kb.pages.words import page_words
 from kb.stats import CoverageStats, coverage
 
@@ -73,7 +73,7 @@ def coverage_markdown(stats: CoverageStats, lang: Lang = "en") -> str:
         "",
         *_table((words("domain"), words("distinct-urls")), list(stats.by_source_domain.items())),
     ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return join(lines)
 
 
 def coverage_page(catalog: Catalog) -> str:

@@ -14,6 +14,7 @@ from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.cli import EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
 from kb.errors import EXIT_BAD_INPUT
+from kb.i18n import Lang
 from kb.pages.about import about_page, footer_text
 from kb.pages.compare import compare_page, upgrade_page
 from kb.pages.features import category_page, feature_page, features_index
@@ -26,7 +27,16 @@ from kb.pages.prose import chatops_guide, contributing_guide
 from kb.pages.releases import kubernetes_pages, windows_pages
 from kb.pages.words import page_words
 
-__all__ = ["Page", "api_examples", "footer_text", "lookup_data", "navigation", "site_pages", "status_badge"]
+__all__ = [
+    "Page",
+    "api_examples",
+    "footer_text",
+    "lookup_data",
+    "navigation",
+    "site_language",
+    "site_pages",
+    "status_badge",
+]
 
 NavItem = str | dict[str, Any]
 EXIT_CODES = {
@@ -35,6 +45,11 @@ EXIT_CODES = {
     EXIT_BAD_INPUT: "exit-bad-input",
 }
 """Each exit code of ``kb support`` and the page word that says what it means."""
+
+
+def site_language(theme_language: str) -> Lang:
+    """The language a site build speaks, from its theme's (mkdocs-material's ``language``: en, zh)."""
+    return "zh" if theme_language == "zh" else "en"
 
 
 def api_examples(catalog: Catalog) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kb.history import status_label
-from kb.i18n import Lang
+from kb.i18n import Lang, spaced
 from kb.pages.words import word
 
 STATUS_ICONS = {
@@ -111,5 +111,6 @@ def _quote(value: str) -> str:
 
 
 def join(lines: Iterable[str]) -> str:
-    """Lines -> page text ending in one newline."""
-    return "\n".join(lines).rstrip("\n") + "\n"
+    """Lines -> page text ending in one newline, Chinese spaced from Latin letters and digits as the engine's
+    Chinese lines are (kb.i18n.spaced: texts the engine composes, such as 'Windows Server 2019或更新版本')."""
+    return spaced("\n".join(lines).rstrip("\n") + "\n")
