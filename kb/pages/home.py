@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 
 from kb import query
 from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.errors import UnknownFeature
-from kb.history import state_at
+from kb.history import state_at, status_label
+from kb.i18n import Lang, say, spaced
+from kb.localize import aliases_in_language
+from kb.models import STATUSES
 from kb.pages.forms import minor_options, windows_options
 from kb.pages.markdown import Page, join, link
-from kb.pages.words import page_words
+from kb.pages.words import page_language, page_words
 from kb.requirements import requirement_text
-from kb.versions import build_number, normalise
+from kb.versions import build_number
 
 LOOKUP_FORM = """\
 <form id="kb-lookup" class="kb-lookup kb-form" data-api="{api}/" data-root="./" data-lookup="{lookup}"
@@ -32,11 +36,20 @@ LOOKUP_FORM = """\
 """
 
 
+def lookup_key(text: str) -> str:
+    """A name as the lookup box keys it: lower case, letters, digits and Chinese characters. For a name in Latin
+    letters that is :func:`kb.versions.normalise`, how the engine reads names; Chinese names (the zh site's)
+    keep their characters, which normalise would drop."""
+    return re.sub(r"[^a-z0-9\u3400-\u9fff\uf900-\ufaff]", "", text.lower())
+
+
 def feature_names(catalog: Catalog) -> list[tuple[str, str]]:
-    """(what a person may type, feature id): each feature's name, id, aliases and gates, for suggestions."""
+    """(what a person may type, feature id): each feature's name, id, aliases (in the catalog's language too)
+    and gates, for suggestions."""
     names = []
     for feature in sorted(catalog.features.values(), key=lambda f: f.name.lower()):
-        for text in dict.fromkeys([feature.name, feature.id, *feature.aliases, *feature.feature_gates]):
+        translated = aliases_in_language(catalog, feature.id)
+        for text in dict.fromkeys([feature.name, feature.id, *feature.aliases, *translated, *feature.feature_gates]):
             names.append((text, feature.id))
     return names
 
@@ -60,22 +73,48 @@ def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
             strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
             minimums.setdefault(feature.id, {})[str(minor)] = {
                 "build": catalog.windows[strictest.windows].build,
-                "text": requirement_text(catalog, strictest),
+                "text": spaced(requirement_text(catalog, strictest)),
             }
     return minimums
 
 
 def lookup_keys(catalog: Catalog) -> dict[str, str]:
-    """Normalised name -> feature id, as :func:`kb.query.resolve_feature` reads them: names, aliases, ids and
-    the feature gates that select one feature."""
+    """Keyed name -> feature id, as :func:`kb.query.resolve_feature` reads them: names, aliases, ids and
+    the feature gates that select one feature; and in another language, the names and aliases in it."""
     keys = dict(catalog.feature_keys)
     for feature in catalog.features.values():
         for gate in feature.feature_gates:
             try:
-                keys.setdefault(normalise(gate), query.resolve_feature(catalog, gate).id)
+                keys.setdefault(lookup_key(gate), query.resolve_feature(catalog, gate).id)
             except UnknownFeature:
                 continue
+    for feature in catalog.features.values():
+        for name in (feature.name, *aliases_in_language(catalog, feature.id)):
+            keys.setdefault(lookup_key(name), feature.id)
     return keys
+
+
+def _sentence(lang: Lang, key: str, *slots: str) -> str:
+    """The engine's sentence ``key`` with {slot} placeholders for the lookup box to fill, spaced as the engine
+    spaces Chinese (the slots hold names in Latin letters: Windows releases, minors)."""
+    marks = {slot: f"SLOT{slot.upper()}" for slot in slots}
+    text = spaced(say(lang, key, **marks))
+    for slot, mark in marks.items():
+        text = text.replace(mark, "{" + slot + "}")
+    return text
+
+
+def lookup_words(lang: Lang) -> dict[str, object]:
+    """The engine's words the lookup box shows around an answer: status names, the two sentences of a Windows
+    release ruled out (kb.query words them the same), and how lists and labels are joined."""
+    return {
+        "statuses": {status: status_label(status, lang=lang) for status in STATUSES},
+        "notListed": _sentence(lang, "node-os-not-listed", "windows", "minor", "names"),
+        "requires": _sentence(lang, "requires", "requirement", "have"),
+        "or": spaced("A" + say(lang, "or") + "A")[1:-1],
+        "clauses": page_words(lang)("clauses"),
+        "colon": page_words(lang)("labelled", label="", value=""),
+    }
 
 
 def lookup_data(catalog: Catalog) -> bytes:
@@ -85,7 +124,12 @@ def lookup_data(catalog: Catalog) -> bytes:
     A file rather than a script element: a strict Content-Security-Policy allows it, and instant
     navigation does not try to run it.
     """
-    data = {"keys": lookup_keys(catalog), "names": feature_names(catalog), "minimums": windows_minimums(catalog)}
+    data = {
+        "keys": lookup_keys(catalog),
+        "names": feature_names(catalog),
+        "minimums": windows_minimums(catalog),
+        "words": lookup_words(page_language(catalog)),
+    }
     return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
 
 

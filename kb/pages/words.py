@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kb.catalog import Catalog
 from kb.i18n import Lang
 
 PageWords = Callable[..., str]
@@ -847,6 +848,11 @@ WORDS: dict[str, dict[Lang, str]] = {
 def word(lang: Lang, key: str, **values: object) -> str:
     """The page word ``key`` in ``lang``, filled with ``values``."""
     return WORDS[key][lang].format(**values)
+
+
+def page_language(catalog: Catalog) -> Lang:
+    """The language of pages generated from ``catalog``: its own (English for one the site is not built in)."""
+    return "zh" if catalog.lang == "zh" else "en"
 
 
 def page_words(lang: str) -> PageWords:
