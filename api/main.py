@@ -8,7 +8,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
@@ -17,6 +19,7 @@ from api.edge import Edge
 from api.routes import ROUTERS
 from kb import __version__
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
+from kb.site_paths import LANGUAGE_ROOTS
 
 DEFAULT_SITE = Path("site")
 DESCRIPTION = """\
@@ -34,14 +37,21 @@ and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`. Errors are 
 
 
 class SiteFiles(StaticFiles):
-    """The built site, except under /v1: an unknown API path is a JSON 404, never the site's HTML page."""
+    """The built site, except under /v1: an unknown API path is a JSON 404, never the site's HTML page. A page
+    missing under a language's root (/zh/...) gets that language's 404 page."""
 
     async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
         if scope["method"] not in ("GET", "HEAD"):
             raise HTTPException(405, "Only GET and HEAD are allowed here.", headers={"Allow": "GET, HEAD"})
         if path == "v1" or path.startswith("v1/"):
             raise HTTPException(404, f"No resource at /{path}.")
-        return await super().get_response(path, scope)
+        response = await super().get_response(path, scope)
+        root = next((r for r in LANGUAGE_ROOTS.values() if r and f"{path}/".startswith(r)), None)
+        if response.status_code == 404 and root:
+            full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, f"{root}404.html")
+            if stat_result is not None:
+                return FileResponse(full_path, stat_result=stat_result, status_code=404)
+        return response
 
 
 def dataset_key(catalog: Catalog) -> str:
