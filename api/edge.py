@@ -16,6 +16,7 @@ The replayed bytes and headers are the ones FastAPI produced, so the fast path c
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -31,6 +32,9 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+log = logging.getLogger("uvicorn.error")
+"""Where uvicorn logs an application's exceptions; the edge catches them first, so it logs them there."""
 
 MAX_QUERY = 2048
 MAX_BODY = MAX_INPUT_BYTES
@@ -222,7 +226,8 @@ class Edge:
         await send({"type": "http.response.body", "body": b"" if head else cached.body})
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Run the app; an exception that escapes it becomes a JSON 500 (tests make sure none does)."""
+        """Run the app; an exception that escapes it is logged with its traceback (as uvicorn logs one)
+        and becomes a JSON 500 (tests make sure none does)."""
         started = False
 
         async def tracking(message: Message) -> None:
@@ -233,6 +238,7 @@ class Edge:
         try:
             await self.app(scope, receive, tracking)
         except Exception:
+            log.exception("Exception in ASGI application: %s %s", scope["method"], scope["path"])
             if not started:
                 await self._send_error(send, 500, "internal_error", "The server failed to answer; this is a bug.")
 
