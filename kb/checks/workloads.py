@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb.checks.documents import Document, kind_of
-from kb.checks.fields import Location
+from kb.checks.fields import Location, render_location
+from kb.checks.objects import WORKLOAD_SHAPES, shape_problem
 from kb.errors import InvalidInput
 
 POD_TEMPLATE_AT: dict[str, Location] = {
@@ -78,8 +79,13 @@ def _add(
     base: Location,
 ) -> None:
     kind = obj.get("kind") if isinstance(obj, dict) else None
+    if not isinstance(kind, str):
+        raise InvalidInput(
+            f"{document.source}: document {document.index}: {render_location(base)} is not a Kubernetes object "
+            "(no 'kind')."
+        )
     if kind not in POD_TEMPLATE_AT:
-        skipped.append((document, f"{kind or 'an object without kind'} holds no pod template"))
+        skipped.append((document, f"{kind} holds no pod template"))
         return
     prefix = (*base, *POD_TEMPLATE_AT[kind])
     pod: Any = obj
@@ -90,7 +96,10 @@ def _add(
             f"{document.source}: document {document.index} ({kind}): no pod spec at "
             f"{'.'.join([*POD_TEMPLATE_AT[kind], 'spec'])}."
         )
-    metadata = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+    problem = shape_problem(obj, WORKLOAD_SHAPES[kind], base)
+    if problem:
+        raise InvalidInput(f"{document.source}: document {document.index} ({kind}): {problem}")
+    metadata = obj.get("metadata") or {}
     found.append(Workload(document, kind, metadata.get("name"), item, prefix, pod))
 
 
