@@ -7,6 +7,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, HTTPException
 from fastapi.staticfiles import StaticFiles
@@ -15,6 +16,7 @@ from starlette.types import Receive, Scope, Send
 from api import docs, errors
 from api.edge import Edge
 from api.routes import ROUTERS
+from api.routes.checks import BODY_SCHEMAS
 from kb import __version__
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 
@@ -63,6 +65,13 @@ class KnowledgeBaseApi(FastAPI):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self.edge(scope, receive, send)
+
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's description, plus the models the check routes' request bodies refer to."""
+        if self.openapi_schema is None:
+            schema = super().openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(BODY_SCHEMAS)
+        return self.openapi_schema  # type: ignore[return-value]
 
 
 def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache: bool = True) -> FastAPI:
