@@ -42,6 +42,8 @@ def test_check_nodes(client, name, content_type):
         ((NODES / "bad-not-json.txt").read_bytes(), "text/yaml", 422, "invalid_input"),
         ((NODES / "bad-wrong-kind.json").read_bytes(), "application/json", 422, "invalid_input"),
         (b"", "application/json", 422, "invalid_input"),
+        (b"[null]", "application/json", 422, "invalid_input"),
+        (b'[{"kind": "NodeList", "items": []}, null]', "application/json", 422, "invalid_input"),
         (b"[" * 100_000, "application/json", 422, "invalid_input"),
         (b" " * (MAX_INPUT_BYTES + 1), "application/json", 413, "too_large"),
     ],
@@ -244,3 +246,28 @@ def test_more_documents_than_the_bound_are_413(client):
 
     response = client.post("/v1/check/manifest", json={"manifests": [windows_pod()] * (MAX_DOCUMENTS + 1)})
     assert response.status_code == 413
+
+
+def test_openapi_declares_the_shapes_of_nodes_and_manifests(client):
+    """The bodies are declared with the models the checks read (not 'object'), so generators such as
+    schemathesis send real Nodes and Pods; the examples fit them and a wrongly typed body does not."""
+    import jsonschema
+
+    from api.routes.checks import NODE_LIST_EXAMPLE, POD_EXAMPLE
+
+    openapi = client.get("/openapi.json").json()
+    schemas = openapi["components"]["schemas"]
+    assert schemas["NodeInfo"]["properties"]["kubeletVersion"]["type"] == "string"
+    assert "Container" in str(schemas["PodSpec"]["properties"]["containers"])
+    bodies = {
+        path: openapi["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        for path in ("/v1/check/nodes", "/v1/check/manifest")
+    }
+
+    def valid(path, body):
+        return jsonschema.Draft202012Validator({"components": openapi["components"], **bodies[path]}).is_valid(body)
+
+    assert valid("/v1/check/nodes", NODE_LIST_EXAMPLE)
+    assert not valid("/v1/check/nodes", {"kind": "Node", "status": {"nodeInfo": {"kubeletVersion": 5}}})
+    assert valid("/v1/check/manifest", {"manifests": [POD_EXAMPLE, {"kind": "ConfigMap"}], "kubernetes": "1.29"})
+    assert not valid("/v1/check/manifest", {"manifests": [{"spec": {}}]})

@@ -222,11 +222,11 @@ def _read_json(text: str, source: str) -> list[Document] | None:
 
 def read_json_value(value: Any, source: str = "<request>") -> list[Document]:
     """Documents from an already-parsed JSON value (an API request body, bounded by its size): a list
-    is many documents."""
+    is many documents, each of which must be something (null is no object to check)."""
     items = value if isinstance(value, list) else [value]
     if len(items) > MAX_DOCUMENTS:
         raise _too_many_documents(source)
-    return [Document(i, item, None, source) for i, item in enumerate(items) if item is not None]
+    return [Document(i, item, None, source) for i, item in enumerate(items)]
 
 
 def _first_line(error: yaml.YAMLError) -> str:

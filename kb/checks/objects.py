@@ -26,9 +26,7 @@ class Shape(BaseModel):
 
 class ObjectMeta(Shape):
     name: str | None = None
-    namespace: str | None = None
     labels: dict[str, str] | None = None
-    annotations: dict[str, str] | None = None
 
 
 class NodeInfo(Shape):
@@ -46,7 +44,6 @@ class NodeStatus(Shape):
 class Node(Shape):
     """A Node as ``kubectl get node -o json`` prints it (the fields the node check reads)."""
 
-    apiVersion: str | None = None
     kind: Literal["Node"] | None = "Node"
     metadata: ObjectMeta | None = None
     status: NodeStatus
@@ -55,7 +52,6 @@ class Node(Shape):
 class NodeList(Shape):
     """The output of ``kubectl get nodes -o json``."""
 
-    apiVersion: str | None = None
     kind: Literal["NodeList", "List"]
     items: list[Node]
 
@@ -126,7 +122,6 @@ class PodTemplateSpec(Shape):
 
 
 class Pod(PodTemplateSpec):
-    apiVersion: str | None = None
     kind: Literal["Pod"]
 
 
@@ -137,7 +132,6 @@ class TemplateSpec(Shape):
 class TemplatedWorkload(Shape):
     """A workload whose pod template is at ``spec.template``."""
 
-    apiVersion: str | None = None
     kind: Literal["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"]
     metadata: ObjectMeta | None = None
     spec: TemplateSpec
@@ -152,14 +146,12 @@ class CronJobSpec(Shape):
 
 
 class CronJob(Shape):
-    apiVersion: str | None = None
     kind: Literal["CronJob"]
     metadata: ObjectMeta | None = None
     spec: CronJobSpec
 
 
 class PodTemplate(Shape):
-    apiVersion: str | None = None
     kind: Literal["PodTemplate"]
     metadata: ObjectMeta | None = None
     template: PodTemplateSpec
