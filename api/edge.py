@@ -5,7 +5,8 @@
 - representation: a ``.csv`` suffix or the ``Accept`` header picks JSON, CSV or one line of text;
 - caching: the data cannot change while the process runs, so every ``/v1`` GET answer is produced
   once by FastAPI, kept as bytes (bounded LRU keyed by path, query string and representation) and
-  replayed; a strong ``ETag`` (dataset content hash + day + representation), ``Cache-Control``,
+  replayed; only whole answers (never a range, a body cut short or a client gone) of canonical paths
+  (no ``.``, ``..`` or empty segment) are kept; a strong ``ETag`` (dataset content hash + day + representation), ``Cache-Control``,
   ``Vary: Accept`` and ``304 Not Modified`` on ``If-None-Match``;
 - CORS: ``*`` on GET, and preflight answers;
 - the last guard: nothing leaves as HTML or as a bare traceback.
@@ -162,7 +163,7 @@ class Edge:
 
     async def _get(self, scope: Scope, receive: Receive, send: Send, head: bool) -> None:
         path: str = scope["path"]
-        if not (path.startswith("/v1/") or path == "/openapi.json"):
+        if not ((path.startswith("/v1/") and _canonical(path)) or path == "/openapi.json"):
             await self._guarded(dict(scope, method="GET"), receive, _with_headers(send, head))
             return
         self._refresh_tag()
@@ -175,22 +176,33 @@ class Edge:
         if cached is None:
             inner = dict(scope, method="GET", path=path, raw_path=raw_path)
             inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
-            cached = await self._render(inner, receive)
-            self.cache.put(key, cached)
+            cached, whole = await self._render(inner, receive)
+            if whole:
+                self.cache.put(key, cached)
         await self._replay(scope, send, cached, head)
 
-    async def _render(self, scope: Scope, receive: Receive) -> Cached:
-        """Run FastAPI once for this request and keep what it sent."""
+    async def _render(self, scope: Scope, receive: Receive) -> tuple[Cached, bool]:
+        """Run FastAPI once for this request and keep what it sent; and whether that is the whole answer
+        (its body finished, the client still there, no part of a range), the only kind the cache keeps."""
         start: Message = {}
         chunks: list[bytes] = []
+        finished = gone = False
 
         async def capture(message: Message) -> None:
+            nonlocal finished
             if message["type"] == "http.response.start":
                 start.update(message)
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
+                finished = not message.get("more_body", False)
 
-        await self._guarded(scope, receive, capture)
+        async def watching() -> Message:
+            nonlocal gone
+            message = await receive()
+            gone = gone or message["type"] == "http.disconnect"
+            return message
+
+        await self._guarded(scope, watching, capture)
         # A fresh, exactly sized copy: encoders over-allocate (orjson's buffer is ~8 KB), and this one is kept.
         body = bytes(memoryview(b"".join(chunks)))
         status = start.get("status", 500)
@@ -212,7 +224,8 @@ class Edge:
         ]
         if etag:
             headers.append((b"etag", etag))
-        return Cached(status, headers, body, etag)
+        partial = any(k.lower() == b"content-range" for k, _ in headers)
+        return Cached(status, headers, body, etag), finished and not gone and not partial
 
     async def _replay(self, scope: Scope, send: Send, cached: Cached, head: bool) -> None:
         if cached.etag is not None:
@@ -256,6 +269,11 @@ class Edge:
 
 
 _OWN_HEADERS = {b"content-length", b"cache-control", b"vary", b"etag", *(k for k, _ in CORS_HEADERS)}
+
+
+def _canonical(path: str) -> bool:
+    """No empty, ``.`` or ``..`` segment: the path names one route, never a file reached by normalising it."""
+    return all(segment not in ("", ".", "..") for segment in path[1:].split("/"))
 
 
 def _bounded(receive: Receive) -> Receive:

@@ -41,8 +41,10 @@ class SiteFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
         if scope["method"] not in ("GET", "HEAD"):
             raise HTTPException(405, "Only GET and HEAD are allowed here.", headers={"Allow": "GET, HEAD"})
-        if path == "v1" or path.startswith("v1/"):
-            raise HTTPException(404, f"No resource at /{path}.")
+        # The path as sent, not as normalised into a file name: /v1/../index.html is under /v1 too.
+        requested: str = scope["path"]
+        if requested == "/v1" or requested.startswith("/v1/"):
+            raise HTTPException(404, f"No resource at {requested}.")
         return await super().get_response(path, scope)
 
 

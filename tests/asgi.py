@@ -38,7 +38,10 @@ def call(
     pending = [{"type": "http.request", "body": body, "more_body": False}]
 
     async def whole_body() -> Message:
-        return pending.pop(0) if pending else {"type": "http.disconnect"}
+        if pending:
+            return pending.pop(0)
+        await asyncio.Event().wait()  # a client that stays until the answer is sent
+        return {"type": "http.disconnect"}
 
     sent: list[Message] = []
 
