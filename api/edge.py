@@ -9,6 +9,7 @@
   (no ``.``, ``..`` or empty segment) are kept; a strong ``ETag`` (dataset content hash + day + representation), ``Cache-Control``,
   ``Vary: Accept`` and ``304 Not Modified`` on ``If-None-Match``;
 - CORS: ``*`` on GET, and preflight answers;
+- security headers on every response: nosniff, a same-origin Content-Security-Policy, no referrer, no framing;
 - the last guard: nothing leaves as HTML or as a bare traceback.
 
 The replayed bytes and headers are the ones FastAPI produced, so the fast path cannot disagree with it.
@@ -50,7 +51,25 @@ CORS_HEADERS = [
     (b"access-control-allow-origin", b"*"),
     (b"access-control-expose-headers", b"ETag"),
 ]
+CONTENT_SECURITY_POLICY = (
+    b"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    b"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+    b"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+"""Everything from this origin only: the site, Swagger UI and ReDoc load nothing from elsewhere. Their
+inline scripts and styles (mkdocs-material's start-up script, Swagger UI's set-up, ReDoc's styles) need
+'unsafe-inline'; ReDoc runs its search in a worker made from a blob."""
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"content-security-policy", CONTENT_SECURITY_POLICY),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+"""On every response, whoever produced it."""
+UNCACHED_GET_HEADERS = [(b"cache-control", b"public, max-age=300"), *CORS_HEADERS, *SECURITY_HEADERS]
+"""Added to GET answers the edge does not cache (site, docs, health) where the app did not set them."""
 PREFLIGHT_HEADERS = [
+    *SECURITY_HEADERS,
     *CORS_HEADERS,
     (b"access-control-allow-methods", b"GET, HEAD, OPTIONS"),
     (b"access-control-allow-headers", b"Accept, If-None-Match"),
@@ -159,12 +178,12 @@ class Edge:
         if method in ("GET", "HEAD"):
             await self._get(scope, receive, send, head=method == "HEAD")
             return
-        await self._guarded(scope, _bounded(receive), send)
+        await self._guarded(scope, _bounded(receive), _with_headers(send, head=False, extra=SECURITY_HEADERS))
 
     async def _get(self, scope: Scope, receive: Receive, send: Send, head: bool) -> None:
         path: str = scope["path"]
         if not ((path.startswith("/v1/") and _canonical(path)) or path == "/openapi.json"):
-            await self._guarded(dict(scope, method="GET"), receive, _with_headers(send, head))
+            await self._guarded(dict(scope, method="GET"), receive, _with_headers(send, head, UNCACHED_GET_HEADERS))
             return
         self._refresh_tag()
         rep, suffix, raw_path = self._representation(scope), "", scope.get("raw_path") or path.encode()
@@ -221,6 +240,7 @@ class Edge:
             (b"cache-control", control),
             (b"vary", b"Accept"),
             *CORS_HEADERS,
+            *SECURITY_HEADERS,
         ]
         if etag:
             headers.append((b"etag", etag))
@@ -263,12 +283,20 @@ class Edge:
             (b"content-length", str(len(body)).encode()),
             (b"cache-control", CACHE_CONTROL_NONE),
             *CORS_HEADERS,
+            *SECURITY_HEADERS,
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
 
-_OWN_HEADERS = {b"content-length", b"cache-control", b"vary", b"etag", *(k for k, _ in CORS_HEADERS)}
+_OWN_HEADERS = {
+    b"content-length",
+    b"cache-control",
+    b"vary",
+    b"etag",
+    *(k for k, _ in CORS_HEADERS),
+    *(k for k, _ in SECURITY_HEADERS),
+}
 
 
 def _canonical(path: str) -> bool:
@@ -293,15 +321,15 @@ def _bounded(receive: Receive) -> Receive:
     return bounded
 
 
-def _with_headers(send: Send, head: bool) -> Send:
-    """For GETs the edge does not cache (site, docs, health): add CORS and a Cache-Control if missing."""
+def _with_headers(send: Send, head: bool, extra: list[tuple[bytes, bytes]]) -> Send:
+    """For answers the edge does not cache (site, docs, health, POSTs): add each of ``extra`` the app did
+    not set itself, and drop the body of a HEAD."""
 
     async def sending(message: Message) -> None:
         if message["type"] == "http.response.start":
             headers = list(message.get("headers", []))
-            if not any(k.lower() == b"cache-control" for k, _ in headers):
-                headers.append((b"cache-control", b"public, max-age=300"))
-            message = dict(message, headers=headers + CORS_HEADERS)
+            present = {k.lower() for k, _ in headers}
+            message = dict(message, headers=headers + [(k, v) for k, v in extra if k not in present])
         elif head and message["type"] == "http.response.body":
             message = dict(message, body=b"")
         await send(message)

@@ -21,6 +21,7 @@ from kb import __version__
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 
 DEFAULT_SITE = Path("site")
+NOT_FOUND_PAGE = "404.html"
 DESCRIPTION = """\
 Answers about Windows nodes on Kubernetes, from a curated and sourced dataset.
 
@@ -45,7 +46,10 @@ class SiteFiles(StaticFiles):
         requested: str = scope["path"]
         if requested == "/v1" or requested.startswith("/v1/"):
             raise HTTPException(404, f"No resource at {requested}.")
-        return await super().get_response(path, scope)
+        response = await super().get_response(path, scope)
+        if path == NOT_FOUND_PAGE:
+            response.status_code = 404  # the page that says "not found" is never found itself
+        return response
 
 
 def dataset_key(catalog: Catalog) -> str:

@@ -291,3 +291,50 @@ def test_the_cache_keeps_only_whole_answers(respond, kept):
     edge = edge_over(respond)
     asgi.call(edge, "GET", "/v1/meta", receive=gone)
     assert len(edge.cache) == (1 if kept else 0)
+
+
+SECURITY = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+@pytest.mark.parametrize(
+    "method,path,body",
+    [
+        ("GET", "/v1/meta", b""),
+        ("GET", "/v1/meta", b""),  # the cached replay
+        ("HEAD", "/v1/features", b""),
+        ("GET", "/v1/features/no-such-feature", b""),
+        ("GET", "/v1/support?feature=gmsa&pad=" + "p" * 3000, b""),
+        ("GET", "/openapi.json", b""),
+        ("GET", "/docs", b""),
+        ("GET", "/redoc", b""),
+        ("GET", "/healthz", b""),
+        ("GET", "/", b""),
+        ("GET", "/nothing-here", b""),
+        ("GET", "/404.html", b""),
+        ("POST", "/v1/check/manifest", b'{"manifests": "kind: Pod\\nspec: {containers: []}\\n"}'),
+        ("POST", "/v1/check/nodes", b"not json"),
+        ("POST", "/v1/meta", b""),
+        ("OPTIONS", "/v1/meta", b""),
+    ],
+)
+def test_every_response_carries_the_security_headers(site_app, method, path, body):
+    from tests import asgi
+
+    status, headers, _ = asgi.call(site_app, method, path, body, [("content-type", "application/json")])
+    assert status is not None
+    assert {name: headers.get(name) for name in SECURITY} == SECURITY
+    policy = headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+
+
+def test_the_not_found_page_is_served_as_not_found(site_app):
+    from tests import asgi
+
+    status, headers, body = asgi.call(site_app, "GET", "/404.html")
+    assert (status, body) == (404, b"<html>lost</html>") and headers["content-type"].startswith("text/html")
+    assert asgi.call(site_app, "GET", "/nothing-here")[:3:2] == (404, b"<html>lost</html>")
+    assert asgi.call(site_app, "GET", "/index.html")[0] == 200

@@ -203,3 +203,49 @@ def test_kubernetes_page_lists_its_windows_releases(page, site_url, real_catalog
     page.goto(f"{site_url}kubernetes/{version}/")
     listed = page.locator("h2:has-text('Windows Server releases') + ul li").all_inner_texts()
     assert [text.split(" 10.0.")[0].strip() for text in listed] == [w.name for w in view.windows]
+
+
+@pytest.fixture(scope="module")
+def app_url(built_site: Path, real_db: Path) -> Iterator[str]:
+    """The API serving the built site, as `kb serve` does, on a free localhost port: its headers apply."""
+    import socket
+    import time
+
+    import uvicorn
+
+    from api.main import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(real_db, site_dir=built_site), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.mark.parametrize(
+    "path,ready",
+    [
+        ("/", "#kb-lookup.kb-ready"),
+        ("/features/hostprocess-containers/", ".kb-timeline, h1"),
+        ("/docs", ".opblock"),
+        ("/redoc", "[data-section-id]"),
+    ],
+)
+def test_the_site_and_the_api_pages_work_under_the_content_security_policy(page, app_url, path, ready):
+    """Served with the API's headers, each page renders and nothing it needs is refused; only requests to
+    other origins are (ReDoc's logo from its CDN), which shows the policy is in force."""
+    response = page.goto(app_url + path)
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(500)  # late scripts, workers and images have had their chance to be refused
+    refused = [e for e in page.errors if "Content Security Policy" in e and "https://" not in e]
+    assert refused == [] and [e for e in page.errors if "Content Security Policy" not in e] == []
