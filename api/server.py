@@ -25,7 +25,7 @@ from fastapi import FastAPI
 
 from api.supervisor import supervise
 from kb.catalog import DEFAULT_DB
-from kb.errors import EXIT_BAD_INPUT
+from kb.errors import EXIT_BAD_INPUT, DatabaseUnreadable
 
 RESTART_PAUSE = 1.0
 
@@ -108,13 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if options.workers is not None and options.workers < 1:
         parser.error("--workers must be 1 or more")
-    if not options.db.exists():
-        print(f"error: no database at {options.db}: run 'kb build' first", file=sys.stderr)
-        return EXIT_BAD_INPUT
     site = Path(os.environ.get("KB_SITE", "site"))
     workers = options.workers or len(os.sched_getaffinity(0)) or 1
     try:
         serve(options.host, options.port, workers, options.db.resolve(), site)
+    except DatabaseUnreadable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except OSError as exc:  # the address is taken or cannot be bound
         print(f"error: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

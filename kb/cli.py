@@ -15,7 +15,7 @@ import typer
 
 from kb import query
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
-from kb.errors import EXIT_BAD_INPUT, DataInvalid, KbError
+from kb.errors import EXIT_BAD_INPUT, DatabaseUnreadable, DataInvalid, KbError
 from kb.render import support_line
 
 EXIT_SUPPORTED, EXIT_NOT_SUPPORTED = 0, 1
@@ -28,7 +28,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="KB_DB", help="The built database.")]
+DbOption = Annotated[
+    # readable=False: open_catalog says in one line what is wrong with the file, click would print a usage box
+    Path,
+    typer.Option("--db", envvar="KB_DB", readable=False, help="The built database."),
+]
 
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
@@ -40,7 +44,7 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
 def open_catalog(db: Path) -> Catalog:
     try:
         return load_catalog(db)
-    except FileNotFoundError as exc:
+    except DatabaseUnreadable as exc:
         fail(str(exc))
 
 

@@ -69,6 +69,10 @@ class InvalidVersion(InvalidInput):
         self.accepted_forms = accepted_forms
 
 
+class DatabaseUnreadable(Exception):
+    """The built database cannot be used; the message says what is wrong, which file, and what to do."""
+
+
 @dataclass(frozen=True)
 class DataProblem:
     """One broken fact: which file, which entry, which field, and what is wrong."""
