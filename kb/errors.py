@@ -81,9 +81,11 @@ class DataProblem:
     entry: str
     field: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
+        where = f" (line {self.line})" if self.line is not None else ""
+        return f"{self.file}: {self.entry}: {self.field}: {self.message}{where}"
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from kb.models import (
     WindowsRelease,
 )
 from kb.rules import check_dataset
+from kb.yaml_lines import line_of
 
 DATA_FILES: dict[str, tuple[str, Any]] = {
     "categories": ("categories.yaml", list[Category]),
@@ -34,16 +36,54 @@ DATA_FILES: dict[str, tuple[str, Any]] = {
 FEATURES_DIR = "features"
 
 
-def read_yaml(path: Path, label: str) -> Any:
-    """Parse one YAML file; a syntax error becomes a DataInvalid naming the file and line."""
+class _DataLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key given twice in one mapping (PyYAML keeps the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue  # the safe loader refuses it below, with its own message
+            if key in seen:
+                raise DuplicateKey(key, seen[key], key_node.start_mark.line + 1)
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, first: int, line: int) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key, self.first, self.line = key, first, line
+
+
+def read_yaml(path: Path, label: str) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML file into its value and its node (for the lines of later problems); a file that is
+    not UTF-8, not YAML or gives a key twice becomes a DataInvalid naming the file and line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataInvalid([DataProblem(label, "-", "-", f"cannot read: {exc}")]) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        message = f"not UTF-8: byte 0x{byte} cannot be read; save the file as UTF-8"
+        raise DataInvalid([DataProblem(label, f"line {line}", "-", message)]) from exc
+    loader = _DataLoader(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    except DuplicateKey as exc:
+        message = f"the key {exc.key!r} is given twice (first at line {exc.first}); keep one"
+        raise DataInvalid([DataProblem(label, f"line {exc.line}", str(exc.key), message)]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "?"
         raise DataInvalid([DataProblem(label, where, "-", f"YAML syntax: {exc}")]) from exc
-    except OSError as exc:
-        raise DataInvalid([DataProblem(label, "-", "-", f"cannot read: {exc}")]) from exc
+    finally:
+        loader.dispose()
 
 
 def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
@@ -59,23 +99,25 @@ def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
     return "-", loc
 
 
-def problems_of(error: ValidationError, file: str, raw: Any) -> list[DataProblem]:
-    """Turn pydantic's errors into DataProblems naming file, entry and field."""
+def problems_of(error: ValidationError, file: str, raw: Any, node: yaml.Node | None = None) -> list[DataProblem]:
+    """Turn pydantic's errors into DataProblems naming file, entry, field and, with the file's node, line."""
     problems = []
     for item in error.errors():
-        entry, rest = _entry_name(raw, tuple(item["loc"]))
+        loc = tuple(item["loc"])
+        entry, rest = _entry_name(raw, loc)
         field = ".".join(str(part) for part in rest) or "-"
-        problems.append(DataProblem(file, entry, field, item["msg"]))
+        line = line_of(node, loc) if node is not None else None
+        problems.append(DataProblem(file, entry, field, item["msg"], line))
     return problems
 
 
 def validate_file(path: Path, kind: Any, label: str) -> tuple[Any, list[DataProblem]]:
     """Validate one file against its type; return the value or the problems found."""
-    raw = read_yaml(path, label)
+    raw, node = read_yaml(path, label)
     try:
         return TypeAdapter(kind).validate_python(raw), []
     except ValidationError as exc:
-        return None, problems_of(exc, label, raw)
+        return None, problems_of(exc, label, raw, node)
 
 
 def load_dataset(data_dir: Path) -> Dataset:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from kb.errors import InputTooLarge, InvalidInput
+from kb.yaml_lines import line_of
 
 if TYPE_CHECKING:
     import yaml
@@ -54,24 +55,7 @@ class Document:
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """1-based line of the value at ``path`` (keys and list indexes), or the nearest parent's line."""
-        node = self.node
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for part in path:
-            child = _child(node, part)
-            if child is None:
-                break
-            node, line = child, child.start_mark.line + 1
-        return line
-
-
-def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
-    if node.id == "mapping" and isinstance(part, str):
-        return next((value for key, value in node.value if getattr(key, "value", None) == part), None)
-    if node.id == "sequence" and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return None
+        return line_of(self.node, path) if self.node is not None else None
 
 
 def expanded_size(node: yaml.Node, source: str = "<input>") -> int:
