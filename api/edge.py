@@ -25,6 +25,7 @@ from typing import Any
 
 import orjson
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from api.cache import AnswerCache, Cached
 from kb.checks.documents import MAX_INPUT_BYTES
@@ -270,6 +271,8 @@ class Edge:
 
         try:
             await self.app(scope, receive, tracking)
+        except ClientDisconnect:
+            return  # the client left (or missed its deadline) while its body was read: no one to answer
         except Exception:
             log.exception("Exception in ASGI application: %s %s", scope["method"], scope["path"])
             if not started:
