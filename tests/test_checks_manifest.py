@@ -271,3 +271,17 @@ def test_objects_in_a_list_need_a_kind(checks_catalog):
     documents = read_documents(json.dumps({"kind": "List", "items": [{"kind": "ConfigMap"}, 5]}))
     with pytest.raises(InvalidInput, match=r"items\[1\] is not a Kubernetes object"):
         check_manifests(checks_catalog, documents)
+
+
+def test_more_workloads_than_the_bound_are_refused(checks_catalog):
+    from kb.checks.workloads import MAX_WORKLOADS
+
+    pods = [{"kind": "Pod", "spec": {"containers": []}}] * (MAX_WORKLOADS + 1)
+    with pytest.raises(InputTooLarge, match=f"more than {MAX_WORKLOADS} workloads"):
+        check_manifests(checks_catalog, read_json_value({"kind": "List", "items": pods}))
+
+
+def test_a_pod_whose_fields_take_too_long_to_match_is_refused(checks_catalog):
+    pod = {"kind": "Pod", "spec": {"os": {"name": "windows"}, "containers": [{"name": "c"}] * 100_000}}
+    with pytest.raises(InputTooLarge, match="more containers, volumes and ports than one check reads"):
+        check_manifests(checks_catalog, read_json_value([pod]))

@@ -33,10 +33,11 @@ JSON_FAST_PATH_CHARS = 256 * 1024
 MAX_EXPANDED_NODES = 2_000_000
 """The most values a document may hold once YAML aliases are expanded (stops alias bombs)."""
 
-MAX_YAML_VALUES = 100_000
-"""The most values (scalars, lists and mappings) YAML input may hold: about 300 nodes of
-`kubectl get nodes -o yaml`, or 50,000 lines of manifests. Reading YAML costs about 10 us a value,
-so this keeps one input under a second; JSON is read far faster and is bounded by size alone."""
+MAX_YAML_VALUES = 50_000
+"""The most values (scalars, lists and mappings) YAML input may hold: about 150 nodes of
+`kubectl get nodes -o yaml`, or 25,000 lines of manifests. Reading YAML costs about 10 us a value,
+so this keeps reading one input under half a second; JSON is read far faster and is bounded by size
+(and by the checks' own bounds on nodes and workloads)."""
 
 
 @dataclass(frozen=True)
