@@ -8,6 +8,8 @@
   replayed; only whole answers (never a range, a body cut short or a client gone) of canonical paths
   (no ``.``, ``..`` or empty segment) are kept; a strong ``ETag`` (dataset content hash + day + representation), ``Cache-Control``,
   ``Vary: Accept`` and ``304 Not Modified`` on ``If-None-Match``;
+- turns: the long routes (questions, checks, chat) take turns and leave most of the worker to the
+  short requests (:mod:`api.lanes`); one that waits too long is a 503;
 - CORS: ``*`` on GET, and preflight answers;
 - security headers on every response: nosniff, a same-origin Content-Security-Policy, no referrer, no framing;
 - the last guard: nothing leaves as HTML or as a bare traceback.
@@ -28,6 +30,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 
 from api.cache import AnswerCache, Cached
+from api.lanes import LONG_ROUTES, LaneBusy, LongLane
 from kb.checks.documents import MAX_INPUT_BYTES
 
 Scope = MutableMapping[str, Any]
@@ -39,6 +42,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 log = logging.getLogger("uvicorn.error")
 """Where uvicorn logs an application's exceptions; the edge catches them first, so it logs them there."""
 
+BUSY_MESSAGE = "The server is busy with long requests (questions, checks); retry in a few seconds."
 MAX_QUERY = 2048
 MAX_BODY = MAX_INPUT_BYTES
 CACHE_ENTRIES = 8192
@@ -140,6 +144,7 @@ class Edge:
         self.day = -1
         self.tag = b""
         self.accept_reps: dict[bytes, str] = {}
+        self.lane = LongLane()
 
     def _refresh_tag(self) -> None:
         """Answers with computed booleans (is_maintained) change with the date: so do the tag and the cache."""
@@ -193,7 +198,9 @@ class Edge:
             raw_path = raw_path.removesuffix(CSV_SUFFIX.encode())
         key = (path, scope["query_string"], rep)
         cached = self.cache.get(key)
-        if cached is None:
+        if cached is not None:
+            self.lane.short()
+        else:
             inner = dict(scope, method="GET", path=path, raw_path=raw_path)
             inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
             cached, whole = await self._render(inner, receive)
@@ -270,7 +277,14 @@ class Edge:
             await send(message)
 
         try:
-            await self.app(scope, receive, tracking)
+            if scope["path"].startswith(LONG_ROUTES):
+                async with self.lane.turn():
+                    await self.app(scope, receive, tracking)
+            else:
+                self.lane.short()
+                await self.app(scope, receive, tracking)
+        except LaneBusy:
+            await self._send_error(send, 503, "busy", BUSY_MESSAGE, [(b"retry-after", b"5")])
         except ClientDisconnect:
             return  # the client left (or missed its deadline) while its body was read: no one to answer
         except Exception:
@@ -279,7 +293,9 @@ class Edge:
                 await self._send_error(send, 500, "internal_error", "The server failed to answer; this is a bug.")
 
     @staticmethod
-    async def _send_error(send: Send, status: int, code: str, message: str) -> None:
+    async def _send_error(
+        send: Send, status: int, code: str, message: str, extra: list[tuple[bytes, bytes]] | None = None
+    ) -> None:
         body = error_body(code, message)
         headers = [
             (b"content-type", b"application/json"),
@@ -287,6 +303,7 @@ class Edge:
             (b"cache-control", CACHE_CONTROL_NONE),
             *CORS_HEADERS,
             *SECURITY_HEADERS,
+            *(extra or []),
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
