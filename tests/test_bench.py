@@ -71,3 +71,51 @@ def test_one_slow_run_misses_the_latency_target(bench: ModuleType, capsys: pytes
 def test_cold_start_is_the_median_not_the_best(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     verdicts = report_lines(bench, capsys, [6.0, 6.0, 6.0], [0.9, 1.1, 1.2])
     assert verdicts["cold start < 1 s"] == "MISS"
+
+
+@pytest.fixture(scope="module")
+def soak(bench: ModuleType) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("soak", ROOT / "bench" / "soak.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["soak"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_soak_sends_the_slowest_inputs_allowed(soak: ModuleType, checks_catalog) -> None:
+    """At the bounds and still accepted: were a bound to move, the soak's hostile inputs move with it."""
+    import json
+    import random
+
+    from kb.checks.documents import MAX_YAML_VALUES, read_documents, read_json_value
+    from kb.checks.manifest import check_manifests
+    from kb.checks.nodes import MAX_NODES, read_nodes
+    from kb.checks.workloads import MAX_WORKLOADS
+    from kb.errors import InputTooLarge
+
+    assert len(soak.question(random.Random(1))) == soak.QUESTION_CHARS == 500
+    assert len(read_nodes(read_json_value(json.loads(soak.nodes_body(MAX_NODES))))) == MAX_NODES
+    documents = read_documents(soak.yaml_body(MAX_YAML_VALUES, MAX_WORKLOADS))
+    assert MAX_WORKLOADS - 2 <= len(documents) < MAX_WORKLOADS
+    assert check_manifests(checks_catalog, documents, "1.30").workloads
+    with pytest.raises(InputTooLarge, match="more than"):
+        read_documents(soak.yaml_body(MAX_YAML_VALUES * 2, MAX_WORKLOADS))
+
+
+@pytest.mark.parametrize(
+    ("alone", "attacked", "errors", "verdict"), [(1000, 850, 0, "PASS"), (1000, 700, 0, "MISS"), (1000, 900, 3, "MISS")]
+)
+def test_the_soak_verdict_needs_80_percent_and_no_error(
+    bench: ModuleType, soak: ModuleType, capsys: pytest.CaptureFixture[str], alone, attacked, errors, verdict
+) -> None:
+    args = argparse.Namespace(connections=32, threads=2, duration=10)
+    hostile = {"statuses": {"ask": {"422": 3}}, "seconds": {"ask": [1.0, 2.0, 3.0]}, "held": {"slow headers": [10.1]}}
+    soak.print_report(
+        bench.Result("mix alone", alone, 1.0, 5.0, 0),
+        bench.Result("mix with hostile", attacked, 1.0, 9.0, errors),
+        hostile,
+        soak.HostileLoad(),
+        args,
+    )
+    assert capsys.readouterr().out.splitlines()[-1].startswith(verdict)
