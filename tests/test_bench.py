@@ -111,11 +111,11 @@ def test_the_soak_verdict_needs_80_percent_and_no_error(
 ) -> None:
     args = argparse.Namespace(connections=32, threads=2, duration=10)
     hostile = {"statuses": {"ask": {"422": 3}}, "seconds": {"ask": [1.0, 2.0, 3.0]}, "held": {"slow headers": [10.1]}}
-    soak.print_report(
-        bench.Result("mix alone", alone, 1.0, 5.0, 0),
+    alone = [bench.Result("mix alone", rps, 1.0, 5.0, 0) for rps in (alone, alone * 0.5, alone * 1.1)]
+    attacked = [
         bench.Result("mix with hostile", attacked, 1.0, 9.0, errors),
-        hostile,
-        soak.HostileLoad(),
-        args,
-    )
+        bench.Result("mix with hostile", 10, 1.0, 9.0, 0),
+    ]
+    attacked.append(bench.Result("mix with hostile", attacked[0].rps * 2, 1.0, 9.0, 0))
+    soak.print_report(alone, attacked, [hostile, hostile, hostile], soak.HostileLoad(), args)
     assert capsys.readouterr().out.splitlines()[-1].startswith(verdict)
