@@ -5,13 +5,15 @@
 - representation: a ``.csv`` suffix or the ``Accept`` header picks JSON, CSV or one line of text;
 - caching: the data cannot change while the process runs, so every ``/v1`` GET answer is produced
   once by FastAPI, kept as bytes (bounded LRU keyed by path, query string and representation) and
-  replayed; only whole answers (never a range, a body cut short or a client gone) of canonical paths
-  (no ``.``, ``..`` or empty segment) are kept; a strong ``ETag`` (dataset content hash + day + representation), ``Cache-Control``,
-  ``Vary: Accept`` and ``304 Not Modified`` on ``If-None-Match``;
+  replayed; only whole answers (never a range, a body cut short or a client gone) of canonical
+  paths (no ``.``, ``..`` or empty segment) are kept; a strong ``ETag`` (dataset content hash +
+  day + representation), ``Cache-Control``, ``Vary: Accept`` and ``304 Not Modified`` on
+  ``If-None-Match``;
 - turns: the long routes (questions, checks, chat) take turns and leave most of the worker to the
   short requests (:mod:`api.lanes`); one that waits too long is a 503;
 - CORS: ``*`` on GET, and preflight answers;
-- security headers on every response: nosniff, a same-origin Content-Security-Policy, no referrer, no framing;
+- security headers on every response (:mod:`api.headers`): nosniff, a same-origin
+  Content-Security-Policy, no referrer, no framing;
 - the last guard: nothing leaves as HTML or as a bare traceback.
 
 The replayed bytes and headers are the ones FastAPI produced, so the fast path cannot disagree with it.
