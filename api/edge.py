@@ -253,13 +253,17 @@ class Edge:
 
         try:
             if scope["path"].startswith(LONG_ROUTES):
+                # The body first, then the turn: a client sending slowly waits alone, holding no turn.
+                body = await _whole_body(receive)
                 async with self.lane.turn():
-                    await self.app(scope, receive, tracking)
+                    await self.app(scope, _replaying(body, receive), tracking)
             else:
                 self.lane.short()
                 await self.app(scope, receive, tracking)
         except LaneBusy:
             await self._send_error(send, 503, "busy", BUSY_MESSAGE, [(b"retry-after", b"5")])
+        except HTTPException as exc:  # a body over the bound, met while reading it here
+            await self._send_error(send, exc.status_code, "too_large", str(exc.detail))
         except ClientDisconnect:
             return  # the client left (or missed its deadline) while its body was read: no one to answer
         except Exception:
@@ -292,6 +296,28 @@ _OWN_HEADERS = {
     *(k for k, _ in CORS_HEADERS),
     *(k for k, _ in SECURITY_HEADERS),
 }
+
+
+async def _whole_body(receive: Receive) -> bytes:
+    """Every byte of the request's body; ClientDisconnect when the client leaves before sending it all."""
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """``receive`` for an app, its body already read: the body once, then whatever the client does next."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
 
 
 def _canonical(path: str) -> bool:

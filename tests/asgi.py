@@ -19,6 +19,18 @@ def call(
     receive: Callable[[], Awaitable[Message]] | None = None,
 ) -> tuple[int | None, dict[str, str], bytes]:
     """Send one request to ``app`` in this thread; (status or None when nothing was sent, headers, body)."""
+    return asyncio.run(call_async(app, method, path, body, headers, receive))
+
+
+async def call_async(
+    app: Any,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    headers: list[tuple[str, str]] | None = None,
+    receive: Callable[[], Awaitable[Message]] | None = None,
+) -> tuple[int | None, dict[str, str], bytes]:
+    """:func:`call` in the running event loop, to send several requests at once."""
     path, _, query = path.partition("?")
     scope = {
         "type": "http",
@@ -48,7 +60,7 @@ def call(
     async def send(message: Message) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive or whole_body, send))
+    await app(scope, receive or whole_body, send)
     start = next((m for m in sent if m["type"] == "http.response.start"), None)
     if start is None:
         return None, {}, b""

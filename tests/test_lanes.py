@@ -75,3 +75,33 @@ def test_a_busy_lane_is_a_503_with_retry_after(real_db, tmp_path):
 
     status, headers, body = asyncio.run(scenario())
     assert status == 503 and headers["retry-after"] == "5" and b'"busy"' in body
+
+
+def test_a_client_sending_its_body_slowly_holds_no_turn(real_db, tmp_path):
+    """The edge reads a long route's body before it takes a turn, so a slow sender keeps no one waiting."""
+    from api.main import create_app
+    from kb.catalog import load_catalog
+    from tests import asgi
+
+    app = create_app(real_db, site_dir=tmp_path / "no-site")
+    app.state.catalog = load_catalog(real_db)
+    body = b"kind: Pod\nspec: {os: {name: windows}, containers: []}\n"
+
+    async def scenario():
+        parts = [body[:10], body[10:]]
+
+        async def slowly():
+            await asyncio.sleep(0.5)
+            return {"type": "http.request", "body": parts.pop(0), "more_body": bool(parts)}
+
+        slow = asyncio.create_task(
+            asgi.call_async(app, "POST", "/v1/check/manifest", headers=[("content-type", "text/yaml")], receive=slowly)
+        )
+        await asyncio.sleep(0.05)
+        started = time.monotonic()
+        quick = await asgi.call_async(app, "GET", "/v1/ask?q=gmsa+1.22")
+        waited = time.monotonic() - started
+        return quick[0], waited, (await slow)[0]
+
+    quick, waited, slow = asyncio.run(scenario())
+    assert (quick, slow) == (200, 200) and waited < 0.4
