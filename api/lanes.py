@@ -5,9 +5,9 @@ thousand nodes, a large manifest) holds every other request of that worker for t
 answers take microseconds, so a few clients sending long requests back to back would take nearly all
 of the worker's time. Here the long routes run one at a time per worker, in arrival order, and they
 give way to short requests: after a long request that took ``t``, the next one waits while short
-requests keep arriving (until none came for :data:`QUIET` seconds: the worker has nothing else to do),
-but never longer than ``t * (1 - share) / share``, so long requests get :data:`LONG_SHARE` of a busy
-worker's time and all of an idle one's. A long request waiting more than :data:`MAX_WAIT` seconds for
+requests keep arriving (until none came for :data:`QUIET` seconds since it ended: the worker has
+nothing else to do), but never longer than ``t * (1 - share) / share``, so long requests get
+:data:`LONG_SHARE` of a busy worker's time and all of an idle one's. A long request waiting more than :data:`MAX_WAIT` seconds for
 its turn is answered 503 with ``Retry-After``.
 """
 
@@ -39,6 +39,7 @@ class LongLane:
         self.share, self.max_wait, self.clock = share, max_wait, clock
         self.turn_lock = asyncio.Lock()
         self.next_turn = 0.0
+        self.last_turn_end = float("-inf")
         self.short_at = float("-inf")
 
     def short(self) -> None:
@@ -54,7 +55,11 @@ class LongLane:
         except TimeoutError as exc:
             raise LaneBusy from exc
         try:
-            while (now := self.clock()) < (resume := min(self.next_turn, self.short_at + QUIET)):
+            # Quiet means no short request since the last turn ended, too: short requests that arrived while
+            # it computed are still queued, unseen, when it ends.
+            while (now := self.clock()) < (
+                resume := min(self.next_turn, max(self.short_at, self.last_turn_end) + QUIET)
+            ):
                 if resume > deadline:
                     raise LaneBusy
                 await asyncio.sleep(resume - now)
@@ -62,7 +67,7 @@ class LongLane:
             try:
                 yield
             finally:
-                took = self.clock() - started
-                self.next_turn = self.clock() + took * (1 - self.share) / self.share
+                self.last_turn_end = self.clock()
+                self.next_turn = self.last_turn_end + (self.last_turn_end - started) * (1 - self.share) / self.share
         finally:
             self.turn_lock.release()

@@ -105,3 +105,27 @@ def test_a_client_sending_its_body_slowly_holds_no_turn(real_db, tmp_path):
 
     quick, waited, slow = asyncio.run(scenario())
     assert (quick, slow) == (200, 200) and waited < 0.4
+
+
+def test_the_silence_while_a_long_request_computes_is_not_quiet():
+    """While a long request computes it holds the loop, so short requests queue unseen: when it ends, the
+    next long one must give them time to be seen (QUIET after the turn), not take the silence for an idle
+    worker. Judged with a clock the test moves."""
+    from api.lanes import QUIET
+
+    now = [0.0]
+
+    async def scenario():
+        lane = LongLane(share=0.1, clock=lambda: now[0])
+        lane.short()  # a short request just before the long one
+        async with lane.turn():
+            now[0] = 1.0  # computed for a second
+        second = asyncio.create_task(long_request(lane, 0.0, log := [], "second"))
+        await asyncio.sleep(0.05)
+        waited = not log  # still waiting at the same instant the first one ended
+        now[0] = 1.0 + QUIET * 2  # no short request came after it: the worker is idle
+        await asyncio.wait_for(second, 1.0)
+        return waited, log
+
+    waited, log = asyncio.run(scenario())
+    assert waited and [name for name, _ in log] == ["second"]
