@@ -183,10 +183,10 @@ async def trickle(port: int, kind: str, sent: bytes, trickled: bytes, until: flo
         report.held.setdefault(kind, []).append(time.monotonic() - opened)
 
 
-async def hostile(port: int, load: HostileLoad, seconds: float, report: HostileReport) -> None:
-    """Every hostile client, for ``seconds``."""
+async def hostile(port: int, load: HostileLoad, seconds: float, report: HostileReport, seed: int) -> None:
+    """Every hostile client, for ``seconds``; ``seed`` differs per run, so no question is asked twice."""
     until = time.monotonic() + seconds
-    rng = random.Random(16)
+    rng = random.Random(seed)
     budget = [REQUEST_BOUND]
     from kb.checks.documents import MAX_YAML_VALUES
     from kb.checks.nodes import MAX_NODES
@@ -216,14 +216,14 @@ async def hostile(port: int, load: HostileLoad, seconds: float, report: HostileR
     )
 
 
-def hostile_process(port: int, load: HostileLoad, seconds: float, out: Path) -> subprocess.Popen:
+def hostile_process(port: int, load: HostileLoad, seconds: float, out: Path, seed: int) -> subprocess.Popen:
     """The hostile clients in their own process (their CPU is not wrk's), writing their report to ``out``."""
     code = (
         "import asyncio, json, sys\n"
         f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
         "import soak\n"
         "report = soak.HostileReport()\n"
-        f"asyncio.run(soak.hostile({port}, soak.HostileLoad(**{load.__dict__!r}), {seconds}, report))\n"
+        f"asyncio.run(soak.hostile({port}, soak.HostileLoad(**{load.__dict__!r}), {seconds}, report, {seed}))\n"
         "import time\n"
         f"open({str(out)!r}, 'w').write(json.dumps(report.__dict__ | {{'cpu_seconds': time.process_time()}}))\n"
     )
@@ -266,7 +266,7 @@ def main() -> None:
                 alone.append(wrk("mix alone", base, paths, args))
                 quiet()
                 out = work / f"hostile-{n}.json"
-                clients = hostile_process(port, load, args.duration + 2, out)
+                clients = hostile_process(port, load, args.duration + 2, out, seed=n)
                 time.sleep(2)  # the hostile clients are all connected and sending
                 try:
                     attacked.append(wrk("mix with hostile clients", base, paths, args))
