@@ -3,12 +3,16 @@
 A worker answers on one event loop, so a request that computes for a second (a free-text question, a
 thousand nodes, a large manifest) holds every other request of that worker for that second. Cached
 answers take microseconds, so a few clients sending long requests back to back would take nearly all
-of the worker's time. Here the long routes run one at a time per worker, in arrival order, and they
-give way to short requests: after a long request that took ``t``, the next one waits while short
-requests keep arriving (until none came for :data:`QUIET` seconds since it ended: the worker has
-nothing else to do), but never longer than ``t * (1 - share) / share``, so long requests get
-:data:`LONG_SHARE` of a busy worker's time and all of an idle one's. A long request waiting more than :data:`MAX_WAIT` seconds for
-its turn is answered 503 with ``Retry-After``.
+of the worker's time. Here the long routes run one at a time per worker, in arrival order, and while
+the worker is busy with short requests (:data:`BUSY_RATE` a second or more) they get at most
+:data:`LONG_SHARE` of its time: after a long request that took ``t``, the next one starts
+``t * (1 - share) / share`` later. A worker with few short requests (one person, a script alternating
+lookups and checks) runs long requests back to back. A long request waiting more than :data:`MAX_WAIT`
+seconds for its turn is answered 503 with ``Retry-After``.
+
+Busy is judged from the rate of short requests, not from the last one seen: while a long request
+computes it holds the loop, so the short requests that arrive meanwhile queue unseen, and that
+silence says nothing about the worker being idle.
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ LONG_ROUTES = ("/v1/ask", "/v1/check/", "/v1/chatops/")
 """Routes that read a body or a free-text question, whose cost grows with what is sent."""
 LONG_SHARE = 0.1
 MAX_WAIT = 10.0
-QUIET = 0.01
-"""Seconds without a short request after which a waiting long request may go: nothing else is waiting."""
+BUSY_RATE = 100
+"""Short requests a second from which a worker counts as busy with them (a person sends a few)."""
 
 
 class LaneBusy(Exception):
@@ -39,12 +43,21 @@ class LongLane:
         self.share, self.max_wait, self.clock = share, max_wait, clock
         self.turn_lock = asyncio.Lock()
         self.next_turn = 0.0
-        self.last_turn_end = float("-inf")
-        self.short_at = float("-inf")
+        self.busy_at_last_turn = False
+        self.window_start = float("-inf")
+        self.shorts_in_window = 0
+        self.shorts_in_last_window = 0
 
     def short(self) -> None:
-        """A short request is being answered now."""
-        self.short_at = self.clock()
+        """A short request is being answered now (counted in one-second windows)."""
+        now = self.clock()
+        if now - self.window_start >= 1.0:
+            self.shorts_in_last_window, self.shorts_in_window, self.window_start = self.shorts_in_window, 0, now
+        self.shorts_in_window += 1
+
+    def busy(self) -> bool:
+        """Whether short requests come at :data:`BUSY_RATE` a second or more (this window or the last)."""
+        return max(self.shorts_in_window, self.shorts_in_last_window) >= BUSY_RATE
 
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:
@@ -55,19 +68,16 @@ class LongLane:
         except TimeoutError as exc:
             raise LaneBusy from exc
         try:
-            # Quiet means no short request since the last turn ended, too: short requests that arrived while
-            # it computed are still queued, unseen, when it ends.
-            while (now := self.clock()) < (
-                resume := min(self.next_turn, max(self.short_at, self.last_turn_end) + QUIET)
-            ):
-                if resume > deadline:
-                    raise LaneBusy
-                await asyncio.sleep(resume - now)
+            while (self.busy_at_last_turn or self.busy()) and (now := self.clock()) < self.next_turn:
+                if now >= deadline:
+                    raise LaneBusy  # only now: refused at once, a client would ask again at once
+                await asyncio.sleep(min(self.next_turn - now, deadline - now, 0.05))  # look again: busy may end
+            self.busy_at_last_turn = self.busy()
             started = self.clock()
             try:
                 yield
             finally:
-                self.last_turn_end = self.clock()
-                self.next_turn = self.last_turn_end + (self.last_turn_end - started) * (1 - self.share) / self.share
+                ended = self.clock()
+                self.next_turn = ended + (ended - started) * (1 - self.share) / self.share
         finally:
             self.turn_lock.release()

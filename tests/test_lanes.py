@@ -31,12 +31,13 @@ def test_while_short_requests_arrive_a_long_one_waits_for_its_share():
         lane, log = LongLane(share=0.25), []
         stop = asyncio.Event()
 
-        async def short_requests():
+        async def short_requests():  # 500 a second: a busy worker
             while not stop.is_set():
                 lane.short()
                 await asyncio.sleep(0.002)
 
         shorts = asyncio.create_task(short_requests())
+        await asyncio.sleep(0.3)  # the worker is busy with them
         await long_request(lane, 0.1, log, "first")
         await long_request(lane, 0.0, log, "second")
         stop.set()
@@ -107,25 +108,42 @@ def test_a_client_sending_its_body_slowly_holds_no_turn(real_db, tmp_path):
     assert (quick, slow) == (200, 200) and waited < 0.4
 
 
-def test_the_silence_while_a_long_request_computes_is_not_quiet():
-    """While a long request computes it holds the loop, so short requests queue unseen: when it ends, the
-    next long one must give them time to be seen (QUIET after the turn), not take the silence for an idle
-    worker. Judged with a clock the test moves."""
-    from api.lanes import QUIET
-
+@pytest.mark.parametrize(("shorts", "waits"), [(150, True), (20, False)])
+def test_busy_is_the_rate_of_short_requests_not_the_last_one_seen(shorts, waits):
+    """While a long request computes it holds the loop, so short requests queue unseen: the silence when
+    it ends says nothing. A worker that was answering many short requests stays busy and the next long
+    one waits for its share; one with a few (a person, a script) goes on. Judged with a clock the test moves."""
     now = [0.0]
 
     async def scenario():
         lane = LongLane(share=0.1, clock=lambda: now[0])
-        lane.short()  # a short request just before the long one
+        for _ in range(shorts):
+            lane.short()
         async with lane.turn():
-            now[0] = 1.0  # computed for a second
-        second = asyncio.create_task(long_request(lane, 0.0, log := [], "second"))
+            now[0] = 1.0  # computed for a second, no short request seen meanwhile
+        log: list[tuple[str, float]] = []
+        second = asyncio.create_task(long_request(lane, 0.0, log, "second"))
         await asyncio.sleep(0.05)
-        waited = not log  # still waiting at the same instant the first one ended
-        now[0] = 1.0 + QUIET * 2  # no short request came after it: the worker is idle
+        waited = not log
+        now[0] = 10.5  # past its pause: 1 s of turn, then 9 s for the short requests
         await asyncio.wait_for(second, 1.0)
         return waited, log
 
     waited, log = asyncio.run(scenario())
-    assert waited and [name for name, _ in log] == ["second"]
+    assert waited is waits and [name for name, _ in log] == ["second"]
+
+
+def test_a_long_request_whose_turn_is_too_far_off_is_refused_after_the_wait_not_at_once():
+    """Refused at once, a client sending long requests back to back would ask again at once."""
+
+    async def scenario():
+        lane, log = LongLane(share=0.01, max_wait=0.2), []
+        for _ in range(150):
+            lane.short()
+        await long_request(lane, 0.05, log, "first")  # its pause is 0.05 * 99 = ~5 s
+        started = time.monotonic()
+        with pytest.raises(LaneBusy):
+            await long_request(lane, 0.0, log, "second")
+        return time.monotonic() - started
+
+    assert 0.15 < asyncio.run(scenario()) < 1.0
