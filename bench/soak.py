@@ -3,7 +3,7 @@
 Everything runs on loopback against one `kb serve` (production settings, one worker per core), and every
 loop is bounded in time and in count. Usage (from the repository root; needs `wrk`):
 
-    .venv/bin/python bench/soak.py [--duration 10] [--connections 32]
+    .venv/bin/python bench/soak.py [--duration 30] [--rounds 3] [--connections 32] [--without ask]
 
 It measures the mix (wrk cycling /v1/support over every feature x minor, as bench/bench.py does) alone,
 then again while these clients run, each in a closed loop for the same time:
@@ -232,7 +232,9 @@ def hostile_process(port: int, load: HostileLoad, seconds: float, out: Path, see
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds of each measured run")
+    parser.add_argument(
+        "--duration", type=int, default=30, help="seconds of each measured run (long enough for a body deadline)"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="runs of each kind, interleaved; medians are judged")
     parser.add_argument("--warmup", type=int, default=10, help="seconds of unmeasured mix first (fills the caches)")
     parser.add_argument("--connections", type=int, default=32)
