@@ -55,8 +55,9 @@ browser:
 test: install browser
 	$(PY) -m pytest
 
-bench: bytecode  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs
+bench: bytecode db  # needs wrk and nginx (apt-get install -y wrk nginx); loopback only, bounded runs
 	$(PY) bench/bench.py
+	$(PY) bench/ask.py
 
 lint: install
 	$(VENV)/bin/ruff check .

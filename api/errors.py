@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.deps import request_lang
 from kb.errors import InputTooLarge, KbError, NotFound, QuestionNotAnswered
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 422: "invalid_input"}
@@ -72,13 +73,14 @@ def install(app: FastAPI) -> None:
     """Register the handlers that map engine errors and HTTP errors to the JSON shape."""
 
     @app.exception_handler(KbError)
-    async def kb_error(_: Request, exc: KbError) -> JSONResponse:
-        return error_response(status_of(exc), exc.code, exc.message, exc.suggestions)
+    async def kb_error(request: Request, exc: KbError) -> JSONResponse:
+        return error_response(status_of(exc), exc.code, exc.message_in(request_lang(request)), exc.suggestions)
 
     @app.exception_handler(QuestionNotAnswered)
-    async def question_not_answered(_: Request, exc: QuestionNotAnswered) -> JSONResponse:
+    async def question_not_answered(request: Request, exc: QuestionNotAnswered) -> JSONResponse:
         """The error shape, plus what the question was understood as."""
-        body = {"error": {"code": exc.code, "message": exc.message, "suggestions": exc.suggestions}}
+        message = exc.message_in(request_lang(request))
+        body = {"error": {"code": exc.code, "message": message, "suggestions": exc.suggestions}}
         body["error"]["interpretation"] = exc.interpretation
         return JSONResponse(body, status_code=status_of(exc))
 

@@ -172,3 +172,128 @@ UPGRADE = {
     "ok": False,
     "dataset": {"version": "c14a3fff50e5", "built": "2026-11-25T12:00:00+00:00"},
 }
+GATE = {
+    "kind": "feature-gate",
+    "gate": "WindowsHostNetwork",
+    "feature": {"id": "host-network", "name": "hostNetwork for Windows Pods"},
+    "kubernetes": "1.34",
+    "status": "removed",
+    "enabled_by_default": None,
+    "gate_present": False,
+    "since": "1.33",
+    "notes": ["The KEP was withdrawn and the gate removed in 1.33."],
+    "sources": ["https://github.com/kubernetes/enhancements/tree/master/keps/sig-windows/3503"],
+}
+FEATURE_STAGE = {
+    "kind": "feature-stage",
+    "feature": HOSTPROCESS,
+    "stage": "stable",
+    "kubernetes": "1.26",
+    "reached": True,
+    "first_usable": "1.22",
+    "ga": "1.26",
+    "milestones": [["1.22", "alpha"], ["1.23", "beta"], ["1.26", "stable"]],
+    "sources": ["https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.26.md"],
+}
+RUNTIME_NEED = {
+    "kind": "feature-runtime",
+    "feature": HOSTPROCESS,
+    "kubernetes": "1.26",
+    "status": "stable",
+    "runtime": "containerd",
+    "minimum": "1.6",
+    "requirement": "containerd 1.6 or newer",
+    "notes": [],
+    "sources": [SRC],
+}
+NODE_OS_LIST = {
+    "kind": "windows-releases",
+    "kubernetes": "1.26",
+    "windows": [WS2019, WS2022],
+    "windows_stage": "stable",
+    "notes": [],
+    "sources": [SRC],
+    "confidence": "read",
+}
+NODE_OS = {
+    "kind": "windows-support",
+    "kubernetes": "1.26",
+    "windows": WS2022,
+    "status": "stable",
+    "supported": True,
+    "supported_windows": [WS2019, WS2022],
+    "notes": [],
+    "sources": [SRC],
+    "confidence": "read",
+}
+RUNTIME_STATUS = {"id": "containerd", "name": "containerd", "status": "stable", "supported": True, "requirements": []}
+RUNTIMES = {
+    "kind": "runtimes",
+    "kubernetes": "1.26",
+    "runtimes": [RUNTIME_STATUS],
+    "supported": ["containerd"],
+    "sources": ["https://kubernetes.io/docs/setup/production-environment/container-runtimes/"],
+}
+RUNTIME = {
+    "kind": "runtime-support",
+    "runtime": "containerd 1.7.13",
+    "runtime_id": "containerd",
+    "name": "containerd",
+    "kubernetes": "1.26",
+    "status": "stable",
+    "supported": True,
+    "since": "1.20",
+    "minimum_version": "1.6.0",
+    "reason": None,
+    "requirements": [{"text": "containerd 1.6.0 or newer", "met": True}],
+    "notes": [],
+    "sources": ["https://kubernetes.io/docs/setup/production-environment/container-runtimes/"],
+}
+KUBERNETES_FACT = {
+    "kind": "kubernetes-release",
+    "kubernetes": "1.30",
+    "fact": "end-of-life",
+    "value": "2025-06-28",
+    "released": "2024-04-17",
+    "end_of_life": "2025-06-28",
+    "is_maintained": False,
+    "latest_patch": "1.30.14",
+    "provisional": False,
+    "sources": ["https://kubernetes.io/releases/"],
+    "page": "/kubernetes/1.30/",
+}
+WINDOWS_FACT = {
+    "kind": "windows-release",
+    "windows": WS2022,
+    "fact": "build",
+    "value": "10.0.20348",
+    "channel": "LTSC",
+    "version": "21H2",
+    "ga": "2021-08-18",
+    "end_of_support": "2031-10-14",
+    "mainstream_end": "2026-10-13",
+    "is_supported": True,
+    "kubernetes": ["1.23", "1.24"],
+    "sources": ["https://learn.microsoft.com/en-us/windows-server/get-started/windows-server-release-info"],
+    "page": "/windows/ltsc2022/",
+}
+NODE_STAGE = {
+    "kind": "node-stage",
+    "kubernetes": "1.10",
+    "status": "beta",
+    "supported": True,
+    "since": "1.9",
+    "asked_stage": None,
+    "matches": None,
+    "sources": ["https://kubernetes.io/releases/"],
+}
+
+
+ALIAS_MOVED = {
+    "moved": {
+        "location": "/v1/features/hostprocess-containers",
+        "feature": {"id": "hostprocess-containers", "name": "HostProcess containers"},
+        "message": "'hostprocess' is an alias of hostprocess-containers: the answer is at "
+        "/v1/features/hostprocess-containers (curl -L follows it).",
+    }
+}

@@ -6,15 +6,24 @@ state; ``?format=`` overrides both. Routes return ``represent(...)`` so every re
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from fastapi import Depends, Query, Request, Response
 
+from api.deps import request_lang
 from kb.formats import csv_text, json_bytes, rows_of
+from kb.i18n import Lang
 from kb.render import text_lines
 
 Format = Literal["json", "csv", "text"]
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "text": "text/plain; charset=utf-8"}
+
+
+class Representation(NamedTuple):
+    """How an answer is written out: json, csv or text, and the language of its texts."""
+
+    format: Format
+    lang: Lang
 
 
 async def representation(
@@ -23,25 +32,28 @@ async def representation(
         Format | None,
         Query(description="Representation: json (default), csv, or text (one line per answer, for scripts)."),
     ] = None,
-) -> Format:
+    lang: Annotated[
+        Literal["en", "zh"] | None,
+        Query(description="Language of texts, notes and messages (else Accept-Language); JSON keys stay English."),
+    ] = None,
+) -> Representation:
     """The representation asked for: ``?format=`` first, then the ``.csv`` suffix or ``Accept`` header."""
-    if format is not None:
-        return format
-    return getattr(request.state, "representation", "json")
+    chosen = format if format is not None else getattr(request.state, "representation", "json")
+    return Representation(chosen, request_lang(request))
 
 
-FormatDep = Annotated[Format, Depends(representation)]
+FormatDep = Annotated[Representation, Depends(representation)]
 
 
-def represent(value: Any, fmt: Format) -> Response:
-    """``value`` as the representation ``fmt``: JSON bytes, CSV rows, or text lines (see kb.formats, kb.render)."""
-    if fmt == "csv":
+def represent(value: Any, rep: Representation) -> Response:
+    """``value`` as ``rep`` says: JSON bytes, CSV rows, or text lines in its language (kb.formats, kb.render)."""
+    if rep.format == "csv":
         body = csv_text(rows_of(value)).encode()
-    elif fmt == "text":
-        body = "".join(f"{line}\n" for line in text_lines(value)).encode()
+    elif rep.format == "text":
+        body = "".join(f"{line}\n" for line in text_lines(value, rep.lang)).encode()
     else:
         body = json_bytes(value)
-    return Response(body, media_type=MEDIA[fmt])
+    return Response(body, media_type=MEDIA[rep.format])
 
 
 CSV_AND_TEXT = {

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.models import Reason, Status
+from kb.models import Reason, Status, WindowsRelease
 
 
 class Answer(BaseModel):
@@ -22,9 +24,15 @@ class WindowsRef(Answer):
     build: str
 
 
+def windows_ref(release: WindowsRelease) -> WindowsRef:
+    """A Windows release as answers name it: id, name and build."""
+    return WindowsRef(id=release.id, name=release.name, build=release.build)
+
+
 class RequirementResult(Answer):
-    text: str
+    text: str = Field(description="What is required.")
     met: bool | None = Field(description="true or false when the question gave enough to tell, null when unknown")
+    have: str | None = Field(default=None, description="What the node asked about has, where the question says.")
 
 
 class DatasetRef(Answer):
@@ -32,10 +40,23 @@ class DatasetRef(Answer):
     built: str
 
 
+class VariantState(Answer):
+    """One case of a feature on the minor asked: its status and whether it is usable."""
+
+    id: str
+    name: str
+    status: Status
+    supported: bool
+
+
 class SupportAnswer(Answer):
     """Is this feature supported on this Kubernetes minor (with this Windows release and runtime)?"""
 
+    kind: Literal["feature-support"] = "feature-support"
     feature: FeatureRef
+    variant: FeatureRef | None = Field(
+        default=None, description="The case of the feature asked about (a variant id and name), or null."
+    )
     kubernetes: str
     windows: WindowsRef | None
     runtime: str | None = Field(description="The runtime the question named, as understood, or null.")
@@ -46,10 +67,19 @@ class SupportAnswer(Answer):
     enabled_by_default: bool | None
     feature_gate: str | None
     since: str | None = Field(
-        description="The Kubernetes minor where the current status began; null before any record."
+        description="The Kubernetes minor where the current status began (a run of steps with the same status is "
+        "one run); null before any record."
     )
+    first_usable: str | None = Field(
+        description="The first Kubernetes minor where the feature could be used at all (alpha, beta, stable or "
+        "deprecated); null when never."
+    )
+    ga: str | None = Field(description="The Kubernetes minor where the feature first became stable; null when never.")
     reason: Reason | None = Field(description="Why not, where the data says.")
     requirements: list[RequirementResult]
+    variants: list[VariantState] = Field(
+        default=[], description="Every case of the feature on that minor, when its cases differ in support."
+    )
     notes: list[str]
     sources: list[str]
     confidence: str
@@ -58,6 +88,7 @@ class SupportAnswer(Answer):
     model_config = ConfigDict(
         json_schema_extra={
             "example": {
+                "kind": "feature-support",
                 "feature": {"id": "hostprocess-containers", "name": "HostProcess containers"},
                 "kubernetes": "1.22",
                 "windows": None,
@@ -67,6 +98,8 @@ class SupportAnswer(Answer):
                 "enabled_by_default": False,
                 "feature_gate": "WindowsHostProcessContainers",
                 "since": "1.22",
+                "first_usable": "1.22",
+                "ga": "1.26",
                 "reason": None,
                 "requirements": [{"text": "containerd 1.5.4 or newer", "met": None}],
                 "notes": ["Alpha: the WindowsHostProcessContainers gate must be turned on."],
@@ -114,6 +147,15 @@ class FeatureSummary(Answer):
     feature_gates: list[str]
 
 
+class VariantDetail(Answer):
+    """One case of a feature whose support differs from the others, with its own history."""
+
+    id: str
+    name: str
+    aliases: list[str]
+    history: list[StepView]
+
+
 class FeatureDetail(Answer):
     id: str
     name: str
@@ -126,77 +168,10 @@ class FeatureDetail(Answer):
     fields: list[dict]
     related: list[FeatureRef]
     history: list[StepView]
+    variants: list[VariantDetail] = Field(default=[], description="Cases whose support differs, each with its history.")
     timeline: list[TimelineEntry]
     notes: list[str]
     disagreements: list[dict]
     sources: list[str]
     confidence: str
     dataset: DatasetRef
-
-
-class Interpretation(Answer):
-    """What a free-text question was read as: its kind and every entity, with the words behind each."""
-
-    kind: str | None = Field(description="The kind of question, e.g. feature-support, windows-support, image-compat.")
-    feature: FeatureRef | None = None
-    kubernetes: str | None = Field(
-        default=None, description="The Kubernetes minor answered for (the 'from' of a range)."
-    )
-    kubernetes_to: str | None = Field(default=None, description="The 'to' minor of a range (upgrades, changes).")
-    kubernetes_defaulted: bool = Field(
-        default=False, description="true when the question gave no Kubernetes version and the newest was used."
-    )
-    windows: WindowsRef | None = None
-    runtime: str | None = None
-    host: WindowsRef | None = Field(default=None, description="The node's Windows release (image questions).")
-    image: WindowsRef | None = Field(default=None, description="The container image's Windows release.")
-    isolation: str | None = None
-    subject: str | None = Field(
-        default=None, description="The fact asked about: release-date, end-of-life, build, image-tags, stage..."
-    )
-    stage: str | None = Field(default=None, description="The stage the question asks about (alpha, beta, stable).")
-    understood: list[str] = Field(default=[], description="Each word group read and what it resolved to.")
-    not_understood: list[str] = Field(default=[], description="Words that resolved to nothing.")
-    notes: list[str] = []
-
-
-class AskAnswer(Answer):
-    """A free-text question, how it was read, the engine's answer and one line for humans."""
-
-    question: str
-    interpretation: Interpretation
-    answer: dict = Field(
-        description="The engine's answer for that kind; carries status and supported wherever a yes/no or stage applies."
-    )
-    text: str
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "example": {
-                "question": "is hostprocess supported on 1.22 with ws2019?",
-                "interpretation": {
-                    "kind": "feature-support",
-                    "feature": {"id": "hostprocess-containers", "name": "HostProcess containers"},
-                    "kubernetes": "1.22",
-                    "kubernetes_to": None,
-                    "kubernetes_defaulted": False,
-                    "windows": {"id": "ltsc2019", "name": "Windows Server 2019", "build": "10.0.17763"},
-                    "runtime": None,
-                    "host": None,
-                    "image": None,
-                    "isolation": None,
-                    "subject": None,
-                    "stage": None,
-                    "understood": [
-                        "Windows: ws2019 -> ltsc2019",
-                        "Kubernetes: 1.22 -> 1.22",
-                        "feature: hostprocess -> hostprocess-containers",
-                    ],
-                    "not_understood": [],
-                    "notes": [],
-                },
-                "answer": {"status": "alpha", "supported": True, "...": "the /v1/support answer"},
-                "text": "HostProcess containers on Kubernetes 1.22 with Windows Server 2019: alpha, supported (...).",
-            }
-        }
-    )

@@ -1,190 +1,155 @@
 """A free-text question as an operator types it in chat -> how it was read, and the engine's answer.
 
-``interpret`` reads the question (:mod:`kb.interpret`) and picks its kind (:mod:`kb.questions`);
-``ask`` answers it. Neither guesses: a version or feature that does not resolve, words that mean
-nothing to the engine, or a question no kind claims raise :class:`~kb.errors.QuestionNotAnswered`
-carrying the partial interpretation and suggestions.
+:func:`ask` reads the question (:mod:`kb.reading`), picks its kind by scored cues (:mod:`kb.kinds`),
+and answers with that kind's engine function; the line is the answer's one wording (:mod:`kb.render`).
+It never guesses: a name that resolves to nothing is a 404, a question with no subject or with two
+close readings a 422 (:mod:`kb.refusals`), each with suggestions that answer when asked next.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from kb import release_questions  # noqa: F401 - registers every kind of question
-from kb.answers import AskAnswer, FeatureRef, Interpretation
-from kb.catalog import Catalog
-from kb.errors import KbError, NotFound, QuestionNotAnswered
-from kb.interpret import Reading, read_question
-from kb.query import suggest_features
-from kb.questions import Answered, Context, QuestionKind, choose_kind
-from kb.releases import windows_ref
-from kb.support_questions import image_pair
+from pydantic import BaseModel
 
-MAX_QUESTION = 500
-EXAMPLES = [
-    "is hostprocess supported on 1.22 with ws2019?",
-    "gmsa 1.18 containerd",
-    "are Windows Server 2004 nodes supported on 1.21?",
-    "docker on 1.25?",
-    "will an ltsc2022 image run on a 23H2 host?",
-    "is 1.27 still maintained?",
-    "what build is ws2022?",
-]
+from kb.answers import FeatureRef, windows_ref
+from kb.asked import AskAnswer, Interpretation
+from kb.catalog import Catalog
+from kb.errors import InvalidInput, KbError, NotFound, QuestionNotAnswered
+from kb.feature_facts import FeatureStageAnswer, GateAnswer
+from kb.i18n import Lang, has_chinese, say
+from kb.kinds import CUE_ATOMS, Context, Kind, asked_stage, image_pair
+from kb.localize import in_language
+from kb.reading import MAX_QUESTION, Reading, read
+from kb.refusals import EXAMPLES, choose_kind
+from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
+from kb.render import any_line
+from kb.upgrade import UpgradePlan
+
+__all__ = ["EXAMPLES", "MAX_QUESTION", "ask", "interpret", "yes_no"]
 
 
 def interpret(catalog: Catalog, text: str) -> Interpretation:
     """How ``text`` is read: its kind and entities; raises QuestionNotAnswered when it cannot be read."""
-    reading = _read(catalog, text)
-    return _interpretation(catalog, reading, _kind(catalog, reading))
+    lang = question_lang(text)
+    reading = _read(catalog, text, lang)
+    kind = choose_kind(catalog, reading, _partial(catalog, reading, lang), lang=lang)
+    return _interpretation(catalog, reading, kind, None, lang)
 
 
-def ask(catalog: Catalog, text: str, today: date) -> AskAnswer:
-    """Answer a free-text question from the engine, with how it was read and one line for humans."""
-    reading = _read(catalog, text)
-    kind = _kind(catalog, reading)
-    interpretation = _interpretation(catalog, reading, kind)
-    minor = reading.kubernetes[0][1] if reading.kubernetes else None
-    if minor is None and kind.default_kubernetes:
-        minor = catalog.newest
+def question_lang(text: str, asked: Lang | None = None) -> Lang:
+    """The language a question is answered in: Chinese for a question with Chinese in it or when Chinese is asked for
+    (``--lang zh``, ``LANG=zh_CN``, ``Accept-Language: zh``, ``?lang=zh``), else English."""
+    return "zh" if asked == "zh" or has_chinese(text) else "en"
+
+
+def ask(catalog: Catalog, text: str, today: date, lang: Lang | None = None) -> AskAnswer:
+    """Answer a free-text question from the engine, with how it was read and one line for humans, in ``lang``
+    (see question_lang). A question it cannot answer raises QuestionNotAnswered, whose message is in that language."""
+    lang = question_lang(text, lang)
     try:
-        answered = kind.answer(Context(catalog, reading, today, minor))
+        return _answer(catalog, text, today, lang)
+    except QuestionNotAnswered as exc:
+        exc.lang = lang
+        raise
+
+
+def _answer(catalog: Catalog, text: str, today: date, lang: Lang) -> AskAnswer:
+    reading = _read(catalog, text, lang)
+    kind = choose_kind(catalog, reading, _partial(catalog, reading, lang), lang=lang)
+    minors = [minor for _, minor in reading.entities.kubernetes]
+    minor = minors[0] if minors else (catalog.newest_released if kind.default_minor else None)
+    local = in_language(catalog, lang)
+    try:
+        answer = kind.answer(Context(local, reading, today, minor, minors))
     except KbError as exc:
-        raise _unanswered(exc, interpretation.model_dump(mode="json")) from exc
-    return AskAnswer(
-        question=text,
-        interpretation=_completed(interpretation, answered),
-        answer=answered.answer,
-        text=answered.text,
-    )
+        partial = _interpretation(catalog, reading, kind, None, lang).model_dump(mode="json")
+        raise QuestionNotAnswered(
+            exc.message, exc.suggestions, partial, isinstance(exc, NotFound), exc.code, exc.zh
+        ) from exc
+    interpretation = _interpretation(catalog, reading, kind, answer, lang)
+    line = " ".join([any_line(answer, lang), *interpretation.notes])
+    return AskAnswer(question=text, interpretation=interpretation, answer=answer, supported=yes_no(answer), text=line)
 
 
-def _read(catalog: Catalog, text: str) -> Reading:
-    if len(text) > MAX_QUESTION:
-        raise QuestionNotAnswered(f"A question is at most {MAX_QUESTION} characters.", [], {}, code="too_long")
-    reading = read_question(catalog, text)
+def yes_no(answer: BaseModel) -> bool | None:
+    """The answer to a yes/no question (supported, maintained, a stage reached), None for a factual answer."""
+    if isinstance(answer, UpgradePlan):
+        return answer.ok
+    if isinstance(answer, KubernetesFact | WindowsFact):
+        return answer.value if isinstance(answer.value, bool) else None
+    if isinstance(answer, NodeStageAnswer):
+        return answer.matches
+    if isinstance(answer, GateAnswer | FeatureStageAnswer):
+        return None
+    supported = getattr(answer, "supported", None)
+    return supported if isinstance(supported, bool) else None
+
+
+def _read(catalog: Catalog, text: str, lang: Lang) -> Reading:
+    try:
+        reading = read(catalog, text, CUE_ATOMS)
+    except InvalidInput as exc:
+        raise QuestionNotAnswered(
+            exc.message, [], {}, code="too_long", zh=say("zh", "too-long", limit=MAX_QUESTION)
+        ) from exc
     if not reading.tokens:
-        raise QuestionNotAnswered("Ask a question, e.g. 'is hostprocess supported on 1.22?'.", EXAMPLES, {})
+        raise QuestionNotAnswered(
+            "Ask a question, e.g. 'is hostprocess supported on 1.22?'.", EXAMPLES[:3], {}, zh=say("zh", "ask-something")
+        )
     return reading
 
 
-def _unanswered(error: KbError, partial: dict) -> QuestionNotAnswered:
-    """The engine's error, carrying the partial interpretation; 404 stays 404."""
-    if isinstance(error, QuestionNotAnswered):
-        return QuestionNotAnswered(error.message, error.suggestions, partial, error.not_found, error.code)
-    return QuestionNotAnswered(error.message, error.suggestions, partial, isinstance(error, NotFound), error.code)
+def _partial(catalog: Catalog, reading: Reading, lang: Lang) -> dict:
+    return _interpretation(catalog, reading, None, None, lang).model_dump(mode="json")
 
 
-def _kind(catalog: Catalog, reading: Reading) -> QuestionKind:
-    """The kind that answers the question, after refusing every way answering could be a guess."""
-    partial = _interpretation(catalog, reading, None).model_dump(mode="json")
-    if reading.problems:
-        raise _unanswered(reading.problems[0][1], partial)
-    if len(reading.features) > 1:
-        ids = [f.id for _, f in reading.features]
-        raise QuestionNotAnswered(
-            f"The question names several features ({', '.join(ids)}); ask about one.", ids, partial
-        )
-    leftover = reading.leftover
-    if leftover and not reading.features and _names_a_feature(reading):
-        words = " ".join(leftover)
-        close = suggest_features(catalog, words)
-        hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        raise QuestionNotAnswered(
-            f"No feature or release is known as {words!r}.{hint}",
-            close,
-            partial,
-            not_found=True,
-            code="unknown_feature",
-        )
-    if leftover:
-        raise QuestionNotAnswered(f"Did not understand: {', '.join(leftover)}.", EXAMPLES[:3], partial)
-    kind = choose_kind(reading)
-    if kind is None:
-        raise QuestionNotAnswered("Not a question the knowledge base can answer; try one of these.", EXAMPLES, partial)
-    unused = _unused(reading, kind)
-    if unused:
-        raise QuestionNotAnswered(
-            f"Read as a '{kind.name}' question, which does not use the {' or '.join(unused)} it names.",
-            EXAMPLES,
-            partial,
-        )
-    if len(reading.kubernetes) > 1 and "kubernetes-range" not in kind.uses:
-        versions = ", ".join(str(m) for _, m in reading.kubernetes)
-        raise QuestionNotAnswered(
-            f"The question names several Kubernetes versions ({versions}); ask about one.", [], partial
-        )
-    if len(reading.windows) > 1 and "windows-pair" not in kind.uses:
-        raise QuestionNotAnswered("The question names several Windows releases; ask about one.", [], partial)
-    return kind
-
-
-_ACCEPTED_AS = {
-    "feature": {"feature"},
-    "runtime": {"runtime"},
-    "windows": {"windows", "windows-pair"},
-    "kubernetes": {"kubernetes", "kubernetes-range"},
-}
-
-
-def _unused(reading: Reading, kind: QuestionKind) -> list[str]:
-    """Entities the question names that its kind would ignore: answering without them would be a guess."""
-    present = {
-        "feature": bool(reading.features),
-        "runtime": reading.runtime is not None,
-        "windows": bool(reading.windows),
-        "kubernetes": bool(reading.kubernetes),
-    }
-    return [name for name, there in present.items() if there and not _ACCEPTED_AS[name] & kind.uses]
-
-
-def _names_a_feature(reading: Reading) -> bool:
-    """Unknown words read as a feature name when the question has a version or asks whether something works."""
-    asks_support = reading.has("supported", "support", "supports", "work", "works", "use", "enabled", "available")
-    return asks_support or bool(reading.kubernetes or reading.windows or reading.runtime)
-
-
-def _interpretation(catalog: Catalog, reading: Reading, kind: QuestionKind | None) -> Interpretation:
-    """What was read, before answering; the newest minor when the kind needs one and none was given."""
-    versions = [str(minor) for _, minor in reading.kubernetes]
-    pair = kind is not None and "windows-pair" in kind.uses and len(reading.windows) == 2
-    single = reading.windows[0].release if len(reading.windows) == 1 and not pair else None
-    host = image = None
-    if pair:
+def _interpretation(
+    catalog: Catalog, reading: Reading, kind: Kind | None, answer: BaseModel | None, lang: Lang = "en"
+) -> Interpretation:
+    """What was read, and what answering settled (the minor used, the fact or stage asked)."""
+    entities = reading.entities
+    minors = [str(minor) for _, minor in entities.kubernetes]
+    name = kind.name if kind else None
+    host = image = windows = None
+    if name == "image-compat":
         host_mention, image_mention = image_pair(reading)
         host, image = windows_ref(host_mention.release), windows_ref(image_mention.release)
-    defaulted = not versions and kind is not None and kind.default_kubernetes
+    elif entities.windows:
+        windows = windows_ref(entities.windows[0].release)
+    features = [catalog.features[m.feature] for m in reading.features.matches]
+    defaulted = not minors and kind is not None and kind.default_minor
+    kubernetes = minors[0] if minors else None
+    if defaulted:
+        kubernetes = str(catalog.newest_released)
+    kubernetes = _answered_minor(answer) or kubernetes
+    notes = []
+    if defaulted and not _answered_minor(answer):
+        notes.append(say(lang, "defaulted", minor=kubernetes))
+    provisional = kubernetes and catalog.provisional(next(m for m in catalog.minors if str(m) == kubernetes))
+    if provisional and not defaulted and not getattr(answer, "provisional", False):  # else the answer says so
+        notes.append(say(lang, "provisional", minor=kubernetes))
     return Interpretation(
-        kind=kind.name if kind else None,
-        feature=FeatureRef(id=reading.features[0][1].id, name=reading.features[0][1].name)
-        if reading.features
-        else None,
-        kubernetes=versions[0] if versions else (str(catalog.newest) if defaulted else None),
-        kubernetes_to=versions[1] if len(versions) > 1 else None,
+        kind=name,
+        feature=FeatureRef(id=features[0].id, name=features[0].name) if len(features) == 1 else None,
+        kubernetes=kubernetes,
+        kubernetes_to=minors[1] if len(minors) > 1 else None,
         kubernetes_defaulted=defaulted,
-        windows=windows_ref(single) if single else None,
-        runtime=str(reading.runtime[1]) if reading.runtime else None,
+        windows=windows,
+        runtime=str(entities.runtimes[0][1]) if entities.runtimes else None,
         host=host,
         image=image,
-        isolation=reading.isolation,
-        understood=reading.understood,
-        not_understood=reading.leftover + [word for word, _ in reading.problems],
-        notes=[f"No Kubernetes version given: answered for {catalog.newest}, the newest in the data."]
-        if defaulted
-        else [],
+        isolation=entities.isolation,
+        subject=getattr(answer, "fact", None),
+        stage=getattr(answer, "stage", None) or getattr(answer, "asked_stage", None) or asked_stage(reading),
+        understood=reading.understood(),
+        not_understood=reading.leftover,
+        notes=notes,
     )
 
 
-def _completed(interpretation: Interpretation, answered: Answered) -> Interpretation:
-    """The interpretation with what answering settled: the minor used, the subject and the stage asked."""
-    kubernetes = answered.kubernetes or interpretation.kubernetes
-    defaulted = interpretation.kubernetes_defaulted or answered.kubernetes_defaulted
-    notes = [f"No Kubernetes version given: answered for {kubernetes}, the newest in the data."] if defaulted else []
-    return interpretation.model_copy(
-        update={
-            "kubernetes": kubernetes,
-            "kubernetes_defaulted": defaulted,
-            "subject": answered.subject,
-            "stage": answered.stage,
-            "notes": notes,
-        }
-    )
+def _answered_minor(answer: BaseModel | None) -> str | None:
+    """The minor an answer settled on by itself: where a stage was reached."""
+    if isinstance(answer, FeatureStageAnswer | NodeStageAnswer):
+        return answer.kubernetes
+    return None

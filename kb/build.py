@@ -199,6 +199,7 @@ def _write_features(db: sqlite_utils.Database, dataset: Dataset) -> None:
                 "kep_number": f.kep.number if f.kep else None,
                 "kep_url": f.kep.url if f.kep else None,
                 "fields": [dump_model(p) for p in f.fields],
+                "variants": [dump_model(v) for v in f.variants],
                 "related": f.related,
                 "notes": f.notes,
                 "disagreements": [dump_model(d) for d in f.disagreements],
@@ -228,6 +229,18 @@ def _write_features(db: sqlite_utils.Database, dataset: Dataset) -> None:
         foreign_keys=[("feature_id", "features", "id"), ("since", "kubernetes_releases", "version")],
     )
     db["features"].enable_fts(["id", "name", "summary", "search_terms"], tokenize="porter", create_triggers=False)
+
+
+def _write_translations(db: sqlite_utils.Database, dataset: Dataset) -> None:
+    """The texts of every entry in each language the data is translated into."""
+    db["translations"].create(
+        {"lang": str, "file": str, "key": str, "texts": str}, pk=("lang", "file", "key"), not_null={"texts"}
+    )
+    db["translations"].insert_all(
+        {"lang": lang, "file": item["file"], "key": item["key"], "texts": item}
+        for lang, items in dataset.translations.items()
+        for item in items
+    )
 
 
 def _write_support(db: sqlite_utils.Database, dataset: Dataset) -> None:
@@ -272,6 +285,7 @@ def write_database(dataset: Dataset, path: Path, built_at: datetime | None = Non
         _write_image_compatibility(db, dataset)
         _write_features(db, dataset)
         _write_support(db, dataset)
+        _write_translations(db, dataset)
         db["meta"].insert_all(
             [
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)},

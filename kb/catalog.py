@@ -41,6 +41,8 @@ _JSON_COLUMNS = {
     "related",
     "requirements",
     "versions",
+    "variants",
+    "texts",
 }
 
 
@@ -69,6 +71,10 @@ class Catalog:
     windows_index: WindowsIndex = field(repr=False)
     runtime_keys: dict[str, str] = field(repr=False)
     path: Path | None = None
+    translations: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=dict, repr=False)
+    """Language -> (file, key) -> the translated texts of that entry (kb.translations)."""
+    lang: str = "en"
+    """The language of the texts (kb.localize.in_language gives the catalog in another)."""
 
     @property
     def minors(self) -> list[KubernetesMinor]:
@@ -76,7 +82,18 @@ class Catalog:
 
     @property
     def newest(self) -> KubernetesMinor:
+        """The newest minor in the data, released or not."""
         return max(self.kubernetes)
+
+    @property
+    def newest_released(self) -> KubernetesMinor:
+        """The newest minor with a release date: what ``latest`` and every default mean."""
+        released = [minor for minor, release in self.kubernetes.items() if release.released is not None]
+        return max(released) if released else self.newest
+
+    def provisional(self, minor: KubernetesMinor) -> bool:
+        """A minor the data holds without a release date: queryable, and every answer about it says so."""
+        return self.kubernetes[minor].released is None
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -219,4 +236,12 @@ def _read(db: sqlite3.Connection, path: Path) -> Catalog:
         windows_index=WindowsIndex.of(windows.values()),
         runtime_keys=runtime_keys,
         path=path,
+        translations=_translations(db),
     )
+
+
+def _translations(db: sqlite3.Connection) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+    out: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+    for row in _rows(db, "select lang, file, key, texts from translations"):
+        out.setdefault(row["lang"], {})[(row["file"], row["key"])] = row["texts"]
+    return out

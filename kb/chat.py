@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from kb.answers import AskAnswer
-from kb.ask import EXAMPLES, ask
+from kb.ask import EXAMPLES, ask, question_lang
+from kb.asked import AskAnswer
 from kb.catalog import Catalog
 from kb.errors import KbError, QuestionNotAnswered
+from kb.i18n import say, status_word
 
 COMMAND = "/k8swin"
 MAX_SOURCES = 2
@@ -49,28 +50,36 @@ def strip_mention(text: str) -> str:
 
 
 def permalink(answer: AskAnswer, public_url: str) -> str:
-    """The docs page of the feature asked about, else the API's answer to the same question."""
+    """The docs page of the feature or release asked about, else the API's answer to the same question."""
     base = public_url.rstrip("/")
     feature = answer.interpretation.feature
     if feature is not None:
         return f"{base}/features/{feature.id}/"
+    page = getattr(answer.answer, "page", None)
+    if page:
+        return f"{base}{page}"
     return f"{base}/v1/ask?q={quote(answer.question)}"
 
 
 def status_line(answer: AskAnswer) -> str | None:
-    """'Status: alpha · supported' where the answer has a status or a yes/no, else None."""
-    parts = []
-    status = answer.answer.get("status")
-    supported = answer.answer.get("supported")
+    """'Status: alpha · supported', in the question's language, where the answer has a status or a yes/no, else None."""
+    lang, parts = question_lang(answer.question), []
+    status = getattr(answer.answer, "status", None)
     if status:
-        parts.append(f"Status: {status}")
-    if supported is not None:
-        parts.append("supported" if supported else "not supported")
+        parts.append(say(lang, "chat-status", status=status_word(status, lang)))
+    if answer.supported is not None:
+        has_support = isinstance(getattr(answer.answer, "supported", None), bool)
+        word = (
+            ("chat-supported" if answer.supported else "chat-not-supported")
+            if has_support
+            else ("chat-yes" if answer.supported else "chat-no")
+        )
+        parts.append(say(lang, word))
     return " · ".join(parts) or None
 
 
 def _sources(answer: AskAnswer) -> list[str]:
-    return list(answer.answer.get("sources") or [])[:MAX_SOURCES]
+    return list(getattr(answer.answer, "sources", None) or [])[:MAX_SOURCES]
 
 
 def _notes(answer: AskAnswer) -> list[str]:
@@ -87,12 +96,13 @@ def usage() -> list[str]:
     ]
 
 
-def _error_lines(error: KbError) -> list[str]:
-    lines = [f":warning: {error.message}"]
+def _error_lines(error: KbError, question: str) -> list[str]:
+    lang = question_lang(question)
+    lines = [f":warning: {error.message_in(lang)}"]
     if isinstance(error, QuestionNotAnswered) and error.interpretation.get("understood"):
-        lines.append("Understood: " + "; ".join(error.interpretation["understood"]))
+        lines.append(say(lang, "chat-understood", items="; ".join(error.interpretation["understood"])))
     if error.suggestions:
-        lines.append("Try: " + ", ".join(f"`{s}`" for s in error.suggestions[:5]))
+        lines.append(say(lang, "chat-try", examples=", ".join(f"`{s}`" for s in error.suggestions[:5])))
     return lines
 
 
@@ -104,7 +114,7 @@ def slack_reply(catalog: Catalog, text: str, today: date, public_url: str) -> di
     try:
         answer = ask(catalog, command.question, today)
     except KbError as error:
-        return _slack_text(_error_lines(error), shared=False)
+        return _slack_text(_error_lines(error, command.question), shared=False)
     return slack_message(answer, public_url, command.share)
 
 
@@ -120,8 +130,9 @@ def slack_message(answer: AskAnswer, public_url: str, shared: bool = False) -> d
     context = [slack_escape(note) for note in [status_line(answer), *_notes(answer)] if note]
     if context:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note} for note in context]})
-    links = [f"<{url}|source {i}>" for i, url in enumerate(_sources(answer), 1)]
-    links.append(f"<{permalink(answer, public_url)}|permalink>")
+    lang = question_lang(answer.question)
+    links = [f"<{url}|{say(lang, 'chat-source', n=i)}>" for i, url in enumerate(_sources(answer), 1)]
+    links.append(f"<{permalink(answer, public_url)}|{say(lang, 'chat-permalink')}>")
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(links)}]})
     return {"response_type": "in_channel" if shared else "ephemeral", "text": line, "blocks": blocks}
 
@@ -143,7 +154,7 @@ def teams_reply(catalog: Catalog, text: str, today: date, public_url: str) -> di
     try:
         answer = ask(catalog, command.question, today)
     except KbError as error:
-        return _teams_text(_error_lines(error))
+        return _teams_text(_error_lines(error, command.question))
     return teams_message(answer, public_url)
 
 
@@ -151,8 +162,9 @@ def teams_message(answer: AskAnswer, public_url: str) -> dict[str, Any]:
     """An answer as a Teams message: the line, the status, the first sources and a permalink."""
     lines = [answer.text]
     lines += [line for line in [status_line(answer), *_notes(answer)] if line]
-    links = [f"[source {i}]({url})" for i, url in enumerate(_sources(answer), 1)]
-    links.append(f"[permalink]({permalink(answer, public_url)})")
+    lang = question_lang(answer.question)
+    links = [f"[{say(lang, 'chat-source', n=i)}]({url})" for i, url in enumerate(_sources(answer), 1)]
+    links.append(f"[{say(lang, 'chat-permalink')}]({permalink(answer, public_url)})")
     lines.append(" · ".join(links))
     return _teams_text(lines)
 

@@ -16,7 +16,9 @@ import typer
 from kb import query
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 from kb.errors import EXIT_BAD_INPUT, DatabaseUnreadable, DataInvalid, KbError
-from kb.render import support_line
+from kb.i18n import LANGS, Lang, from_environment
+from kb.localize import in_language
+from kb.render import any_line
 
 EXIT_SUPPORTED, EXIT_NOT_SUPPORTED = 0, 1
 DEFAULT_DATA = Path("data")
@@ -35,6 +37,25 @@ DbOption = Annotated[
 ]
 
 
+class Session:
+    """What the options before the command chose: the language of answers and messages."""
+
+    lang: Lang = "en"
+
+
+@app.callback()
+def options(
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of answers and messages: en or zh (default: LANGUAGE, LC_ALL, LANG)."),
+    ] = None,
+) -> None:
+    """Answers about Windows nodes on Kubernetes, offline, from the knowledge base."""
+    if lang is not None and lang not in LANGS:
+        fail(f"--lang must be one of {', '.join(LANGS)}")
+    Session.lang = lang or from_environment()  # type: ignore[assignment]
+
+
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """Print ``message`` on stderr and exit with ``code``: the one place errors leave the CLI."""
     typer.echo(f"error: {message}", err=True)
@@ -42,8 +63,9 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
 
 
 def open_catalog(db: Path) -> Catalog:
+    """The catalog of ``db`` in the session's language."""
     try:
-        return load_catalog(db)
+        return in_language(load_catalog(db), Session.lang)
     except DatabaseUnreadable as exc:
         fail(str(exc))
 
@@ -80,16 +102,19 @@ def support(
     kubernetes: Annotated[str, typer.Option("--kubernetes", "-k", help="e.g. 1.22, v1.22.3, latest.")] = "latest",
     windows: Annotated[str | None, typer.Option("--windows", "-w", help="e.g. ltsc2022, ws2019, 10.0.17763.")] = None,
     runtime: Annotated[str | None, typer.Option("--runtime", "-r", help="e.g. containerd://1.7.13.")] = None,
+    variant: Annotated[
+        str | None, typer.Option("--variant", "-v", help="The case of the feature, e.g. single-file.")
+    ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Is FEATURE supported on a Kubernetes version (with a Windows release and runtime)?"""
     catalog = open_catalog(db)
     try:
-        answer = query.support(catalog, feature, kubernetes, windows, runtime)
+        answer = query.support(catalog, feature, kubernetes, windows, runtime, variant)
     except KbError as exc:
-        fail(exc.message)
-    typer.echo(answer.model_dump_json(indent=2) if json_output else support_line(answer))
+        fail(exc.message_in(Session.lang))
+    typer.echo(answer.model_dump_json(indent=2) if json_output else any_line(answer, Session.lang))
     raise typer.Exit(EXIT_SUPPORTED if answer.supported else EXIT_NOT_SUPPORTED)
 
 
@@ -99,16 +124,16 @@ def ask(
     json_output: Annotated[bool, typer.Option("--json", help="Print the JSON answer with its interpretation.")] = False,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Answer a free-text question; exit 0 supported or answered, 1 not supported, 2 not understood."""
+    """Answer a free-text question; exit 0 answered (yes, or a fact), 1 answered no, 2 not understood."""
     from kb.ask import ask as ask_question
 
     catalog = open_catalog(db)
     try:
-        answer = ask_question(catalog, question, date.today())
+        answer = ask_question(catalog, question, date.today(), Session.lang)
     except KbError as exc:
-        fail(exc.message)
+        fail(exc.message_in(Session.lang))
     typer.echo(answer.model_dump_json(indent=2) if json_output else answer.text)
-    raise typer.Exit(EXIT_NOT_SUPPORTED if answer.answer.get("supported") is False else EXIT_SUPPORTED)
+    raise typer.Exit(EXIT_NOT_SUPPORTED if answer.supported is False else EXIT_SUPPORTED)
 
 
 @app.command()
@@ -217,6 +242,39 @@ def serve(ctx: typer.Context) -> None:
     from api.server import main as run_server
 
     raise typer.Exit(run_server(ctx.args))
+
+
+@app.command("i18n")
+def i18n(
+    action: Annotated[
+        str,
+        typer.Argument(
+            help="check: list missing or stale translations; template: add the "
+            "English of every missing one, to translate in place."
+        ),
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="Language of data/<lang>/.")] = "zh",
+    data: Annotated[Path, typer.Option(help="The curated data folder.")] = DEFAULT_DATA,
+) -> None:
+    """Translations of the data: check them against the English (exit 1 when any is missing or stale)."""
+    from kb.load import load_english
+    from kb.translation_files import translation_problems, write_templates
+
+    if action not in ("check", "template"):
+        fail(f"unknown action {action!r}: use check or template")
+    try:
+        dataset = load_english(data)
+        if action == "template":
+            for path in write_templates(data, lang, dataset):
+                typer.echo(f"wrote {path}")
+            return
+        problems = translation_problems(data, lang, dataset)
+    except DataInvalid as exc:
+        fail(str(exc))
+    for problem in problems:
+        typer.echo(str(problem))
+    typer.echo(f"{len(problems)} problem(s) in {data / lang}")
+    raise typer.Exit(EXIT_NOT_SUPPORTED if problems else EXIT_SUPPORTED)
 
 
 from kb.tools_cli import register_tools  # noqa: E402 - the tools add commands to the app above

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
-from kb.answers import WindowsRef
+from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
-from kb.errors import InvalidInput, KbError, NotFound
-from kb.models import WindowsRelease
+from kb.errors import InvalidInput
+from kb.i18n import Lang, say
+from kb.models import ImageCompatibility, WindowsRelease
 from kb.versions import build_number
 
 ISOLATION_MODES = ("process", "hyperv")
@@ -16,6 +19,7 @@ ISOLATION_MODES = ("process", "hyperv")
 class ImageCompatAnswer(BaseModel):
     model_config = ConfigDict(frozen=True)
 
+    kind: Literal["image-compat"] = "image-compat"
     host: WindowsRef
     image: WindowsRef
     isolation: str | None
@@ -29,42 +33,58 @@ class ImageCompatAnswer(BaseModel):
     confidence: str
 
 
-def _ref(release: WindowsRelease) -> WindowsRef:
-    return WindowsRef(id=release.id, name=release.name, build=release.build)
-
-
 def image_release(catalog: Catalog, text: str) -> WindowsRelease:
     """The Windows release an image reference, tag, release name or os.version names."""
     reference = text.strip()
     tag = reference.rsplit(":", 1)[-1] if ":" in reference and "/" in reference.split(":", 1)[0] + "/" else reference
     tag = tag.split("@", 1)[0]
     # Tags often carry the release as one dash-separated part: 4.8-windowsservercore-ltsc2019, ltsc2022-amd64.
-    candidates = [tag, *reversed(tag.split("-"))]
-    error: KbError | None = None
-    for candidate in dict.fromkeys(candidates):
-        try:
-            return catalog.windows[catalog.windows_index.resolve(candidate)]
-        except KbError as exc:
-            error = error or exc
-    assert error is not None
-    raise error
+    for candidate in dict.fromkeys([tag, *reversed(tag.split("-"))]):
+        found = catalog.windows_index.find(candidate)
+        if found is not None:
+            return catalog.windows[found]
+    return catalog.windows[catalog.windows_index.resolve(tag)]  # raises, with suggestions
 
 
 def host_release(catalog: Catalog, text: str) -> WindowsRelease:
     return catalog.windows[catalog.windows_index.resolve(text)]
 
 
+VERSION_COMPATIBILITY = (
+    "https://github.com/MicrosoftDocs/Virtualization-Documentation/blob/77e0742a8029cf3b5a96c84dfab2ce7ba623286c/"
+    "virtualization/windowscontainers/deploy-containers/version-compatibility.md"
+)
+"""Microsoft's page for the general rule: process isolation refuses an image whose build differs from the host's
+(except the pairs its tables allow), and Hyper-V isolation brings the image's own kernel, so an older image runs."""
+
+
 def _rule(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> tuple[bool, bool, list[str], str, str]:
-    """(process, hyperv, sources, note, confidence) for a host x image pair."""
-    rule = catalog.image_compatibility.get((host.id, image.id))
+    """(process, hyperv, sources, note, confidence) for a host x image pair: the pair's record, else the record of
+    releases with the same builds (compatibility goes by build), else Microsoft's general rule."""
+    rule = catalog.image_compatibility.get((host.id, image.id)) or _same_builds(catalog, host, image)
     if rule is not None:
         return rule.process, rule.hyperv, [s.url for s in rule.sources], rule.note or "", rule.confidence
     isolation_sources = [s.url for mode in catalog.isolation.values() for s in mode.sources][:2]
     if build_number(image.build) > build_number(host.build):
-        return False, False, isolation_sources, "An image newer than its host never runs.", "read"
+        return False, False, isolation_sources, say(catalog.lang, "image-newer"), "read"
     if host.build == image.build:
-        return True, True, isolation_sources, "Host and image share a build.", "read"
-    raise NotFound(f"No compatibility record for a {image.name} image on a {host.name} host.", [])
+        return True, True, isolation_sources, say(catalog.lang, "same-build"), "read"
+    return (
+        False,
+        True,
+        [VERSION_COMPATIBILITY, *isolation_sources],
+        say(catalog.lang, "older-image-inferred"),
+        "inferred",
+    )
+
+
+def _same_builds(catalog: Catalog, host: WindowsRelease, image: WindowsRelease) -> ImageCompatibility | None:
+    """The record of another host x image pair with the same builds (Windows Server 2019 and version 1809 share
+    10.0.17763), the first by release ids when several agree."""
+    for (host_id, image_id), rule in sorted(catalog.image_compatibility.items()):
+        if catalog.windows[host_id].build == host.build and catalog.windows[image_id].build == image.build:
+            return rule
+    return None
 
 
 def image_compat(catalog: Catalog, host: str, image: str, isolation: str | None = None) -> ImageCompatAnswer:
@@ -79,12 +99,12 @@ def image_compat(catalog: Catalog, host: str, image: str, isolation: str | None 
     runs = {"process": process, "hyperv": hyperv}
     modes = [isolation] if isolation else list(ISOLATION_MODES)
     supported = any(runs[m] and m in allowed for m in modes)
-    reason, fix = _explain(host_os, image_os, runs, allowed, isolation, supported)
+    reason, fix = _explain(host_os, image_os, runs, allowed, isolation, supported, catalog.lang)
     if note:
         reason = f"{reason} {note}"
     return ImageCompatAnswer(
-        host=_ref(host_os),
-        image=_ref(image_os),
+        host=windows_ref(host_os),
+        image=windows_ref(image_os),
         isolation=isolation,
         process=process,
         hyperv=hyperv,
@@ -104,19 +124,20 @@ def _explain(
     allowed: list[str],
     isolation: str | None,
     supported: bool,
+    lang: Lang,
 ) -> tuple[str, str | None]:
     if supported:
-        return f"A {image.name} image runs on a {host.name} host with process isolation.", None
+        return say(lang, "image-runs", image=image.name, host=host.name), None
     if isolation and isolation not in allowed:
-        return f"Kubernetes does not support {isolation} isolation for Windows pods.", "Use process isolation."
+        return say(lang, "isolation-unsupported", isolation=isolation), say(lang, "use-process")
     if runs["hyperv"]:
         return (
-            f"A {image.name} image needs Hyper-V isolation on a {host.name} host, which Kubernetes does not support.",
-            f"Use an image built for {host.name} (build {host.build}), or schedule the pod on {image.name} nodes.",
+            say(lang, "needs-hyperv", image=image.name, host=host.name),
+            say(lang, "fix-hyperv", host=host.name, build=host.build, image=image.name),
         )
     return (
-        f"A {image.name} image (build {image.build}) cannot run on a {host.name} host (build {host.build}).",
-        f"Use an image built for {host.name}, or schedule the pod on nodes running {image.name} or newer.",
+        say(lang, "image-never-runs", image=image.name, image_build=image.build, host=host.name, host_build=host.build),
+        say(lang, "fix-build", host=host.name, image=image.name),
     )
 
 
@@ -124,4 +145,4 @@ def images_for_host(catalog: Catalog, host_id: str) -> list[WindowsRef]:
     """Image releases that run on ``host_id`` with process isolation, newest build first."""
     runs = [image for (host, image), rule in catalog.image_compatibility.items() if host == host_id and rule.process]
     releases = sorted((catalog.windows[i] for i in runs), key=lambda r: build_number(r.build), reverse=True)
-    return [_ref(r) for r in releases]
+    return [windows_ref(r) for r in releases]

@@ -9,8 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from kb.catalog import Catalog
 from kb.errors import InvalidInput
 from kb.history import is_usable, status_label, step_at
+from kb.i18n import Lang, say
 from kb.models import Feature, Step
-from kb.versions import KubernetesMinor, minors_between, resolve_kubernetes
+from kb.node_os import listed
+from kb.query import resolve_minor
+from kb.versions import KubernetesMinor, minors_between
 
 ChangeKind = Literal[
     "feature-added",
@@ -53,8 +56,11 @@ class Change(BaseModel):
 
 
 class ReleaseDiff(BaseModel):
+    """What changed for Windows nodes after one minor up to and including another."""
+
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
+    kind: Literal["changes"] = "changes"
     from_: str = Field(alias="from")
     to: str
     changes: list[Change]
@@ -79,20 +85,20 @@ def classify(feature: Feature, before: Step | None, after: Step) -> ChangeKind:
     return "status-changed"
 
 
-def _action(feature: Feature, kind: ChangeKind, step: Step) -> str | None:
+def _action(feature: Feature, kind: ChangeKind, step: Step, lang: Lang) -> str | None:
     gate = feature.feature_gates[0] if feature.feature_gates else None
     if kind == "feature-removed":
-        return f"Stop relying on {feature.name} before upgrading to {step.since}."
+        return say(lang, "stop-relying", name=feature.name, minor=step.since)
     if kind == "feature-deprecated":
-        return f"Plan to move off {feature.name}; it is deprecated from {step.since}."
+        return say(lang, "plan-move-off", name=feature.name, minor=step.since)
     if kind == "limitation-added":
-        return f"Check the Windows workloads that rely on {feature.name}."
+        return say(lang, "check-workloads", name=feature.name)
     if step.enabled_by_default is False and gate and is_usable(step.status):
-        return f"Turn on the {gate} feature gate to use it."
+        return say(lang, "turn-on-gate", gate=gate)
     return None
 
 
-def feature_changes(feature: Feature, minor: KubernetesMinor) -> list[Change]:
+def feature_changes(feature: Feature, minor: KubernetesMinor, lang: Lang = "en") -> list[Change]:
     """The change a feature's history records exactly at ``minor`` (status or default), if any."""
     step = next((s for s in feature.history if s.since == str(minor)), None)
     if step is None:
@@ -107,14 +113,13 @@ def feature_changes(feature: Feature, minor: KubernetesMinor) -> list[Change]:
         kind = "status-changed"
     elif before is not None and before.status == step.status and before.partial and not step.partial:
         kind = "limitation-lifted"
-    old = status_label(before.status, before.partial) if before else "no record"
-    text = f"{feature.name}: {old} -> {status_label(step.status, step.partial)}"
+    old = status_label(before.status, before.partial, lang) if before else say(lang, "no-record")
+    text = say(lang, "change", name=feature.name, old=old, new=status_label(step.status, step.partial, lang))
     if same_status:
-        text = (
-            f"{feature.name}: {status_label(step.status)}, now {'on' if step.enabled_by_default else 'off'} by default"
-        )
+        state = say(lang, "on" if step.enabled_by_default else "off")
+        text = say(lang, "default-changed", name=feature.name, status=status_label(step.status, lang=lang), state=state)
     if step.note:
-        text += f". {step.note}"
+        text += f"。{step.note}" if lang == "zh" else f". {step.note}"
     return [
         Change(
             kubernetes=str(minor),
@@ -123,7 +128,7 @@ def feature_changes(feature: Feature, minor: KubernetesMinor) -> list[Change]:
             from_status=before.status if before else None,
             to_status=step.status,
             text=text,
-            action=_action(feature, kind, step),
+            action=_action(feature, kind, step, lang),
             sources=[s.url for s in step.sources],
         )
     ]
@@ -134,19 +139,18 @@ def windows_changes(catalog: Catalog, previous: KubernetesMinor, minor: Kubernet
     support = catalog.os_support.get(minor)
     if support is None or previous not in catalog.os_support:
         return []
-    before = set(catalog.os_support[previous].windows)
-    after = set(support.windows)
     sources = [s.url for s in support.sources]
     changes = []
     for windows_id in catalog.windows:
-        if windows_id in after - before:
-            kind, text, action = "windows-added", "is now a supported node OS", None
-        elif windows_id in before - after:
-            kind, text = "windows-dropped", "is no longer listed as a supported node OS"
-            action = f"Move nodes off {catalog.windows[windows_id].name} before upgrading to {minor}."
+        before, after = listed(catalog, previous, windows_id), listed(catalog, minor, windows_id)
+        name = catalog.windows[windows_id].name
+        if after and not before:
+            kind, action = "windows-added", None
+        elif before and not after:
+            kind = "windows-dropped"
+            action = say(catalog.lang, "move-nodes-off", name=name, minor=minor)
         else:
             continue
-        name = catalog.windows[windows_id].name
         changes.append(
             Change(
                 kubernetes=str(minor),
@@ -154,7 +158,7 @@ def windows_changes(catalog: Catalog, previous: KubernetesMinor, minor: Kubernet
                 subject=Subject(id=windows_id, name=name, type="windows"),
                 from_status=None,
                 to_status=None,
-                text=f"{name} {text}",
+                text=say(catalog.lang, kind, name=name),
                 action=action,
                 sources=sources,
             )
@@ -171,11 +175,15 @@ def runtime_changes(catalog: Catalog, previous: KubernetesMinor, minor: Kubernet
             continue
         before = step_at(runtime.history, previous)
         action = None
+        lang = catalog.lang
         if not is_usable(step.status):
-            action = f"Move Windows nodes off {runtime.name} before upgrading to {minor}."
+            action = say(lang, "move-runtime-off", name=runtime.name, minor=minor)
         elif step.status == "deprecated":
-            action = f"Plan to move Windows nodes off {runtime.name}."
-        old = status_label(before.status) if before else "no record"
+            action = say(lang, "plan-runtime-off", name=runtime.name)
+        old = status_label(before.status, lang=lang) if before else say(lang, "no-record")
+        text = say(lang, "change", name=runtime.name, old=old, new=status_label(step.status, lang=lang))
+        if step.note:
+            text += f"。{step.note}" if lang == "zh" else f". {step.note}"
         changes.append(
             Change(
                 kubernetes=str(minor),
@@ -183,7 +191,7 @@ def runtime_changes(catalog: Catalog, previous: KubernetesMinor, minor: Kubernet
                 subject=Subject(id=runtime.id, name=runtime.name, type="runtime"),
                 from_status=before.status if before else None,
                 to_status=step.status,
-                text=f"{runtime.name}: {old} -> {status_label(step.status)}" + (f". {step.note}" if step.note else ""),
+                text=text,
                 action=action,
                 sources=[s.url for s in step.sources],
             )
@@ -200,10 +208,15 @@ def stage_change(catalog: Catalog, previous: KubernetesMinor, minor: KubernetesM
         Change(
             kubernetes=str(minor),
             kind="node-stage-changed",
-            subject=Subject(id=str(minor), name=f"Windows nodes in Kubernetes {minor}", type="kubernetes"),
+            subject=Subject(id=str(minor), name=say(catalog.lang, "nodes-in", minor=minor), type="kubernetes"),
             from_status=old.windows_stage,
             to_status=new.windows_stage,
-            text=f"Windows node support: {old.windows_stage} -> {new.windows_stage}",
+            text=say(
+                catalog.lang,
+                "node-stage-change",
+                old=status_label(old.windows_stage, lang=catalog.lang),
+                new=status_label(new.windows_stage, lang=catalog.lang),
+            ),
             action=None,
             sources=[s.url for s in new.sources],
         )
@@ -220,14 +233,14 @@ def changes_at(catalog: Catalog, minor: KubernetesMinor) -> list[Change]:
     changes += windows_changes(catalog, previous, minor)
     changes += runtime_changes(catalog, previous, minor)
     for feature in catalog.features.values():
-        changes += feature_changes(feature, minor)
+        changes += feature_changes(feature, minor, catalog.lang)
     return changes
 
 
 def diff(catalog: Catalog, from_version: str, to_version: str) -> ReleaseDiff:
     """What changed for Windows after ``from_version`` up to and including ``to_version``, oldest first."""
-    start = resolve_kubernetes(from_version, catalog.minors)
-    end = resolve_kubernetes(to_version, catalog.minors)
+    start = resolve_minor(catalog, from_version)
+    end = resolve_minor(catalog, to_version)
     if start > end:
         raise InvalidInput(f"'from' ({start}) is newer than 'to' ({end}); swap them.", [f"from={end}&to={start}"])
     changes = []

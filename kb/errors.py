@@ -8,15 +8,24 @@ EXIT_BAD_INPUT = 2
 """Every command's exit code for bad input: an unknown name, an unreadable version or file, a bad option."""
 
 
+_KINDS_ZH = {"Windows build": "Windows 内部版本", "container runtime": "容器运行时"}
+"""Kinds of version as Chinese messages name them (Kubernetes and Windows Server stay as they are)."""
+
+
 class KbError(Exception):
     """Base of every error a question can raise; ``code`` is stable for scripts."""
 
     code = "error"
 
-    def __init__(self, message: str, suggestions: list[str] | None = None) -> None:
+    def __init__(self, message: str, suggestions: list[str] | None = None, zh: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.suggestions = suggestions or []
+        self.zh = zh
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` where the error has one, else in English."""
+        return self.zh if lang == "zh" and self.zh else self.message
 
 
 class NotFound(KbError):
@@ -30,7 +39,8 @@ class UnknownFeature(NotFound):
 
     def __init__(self, name: str, suggestions: list[str]) -> None:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"No feature is known as {name!r}.{hint}", suggestions)
+        zh_hint = f"你是否想找：{'、'.join(suggestions)}？" if suggestions else ""
+        super().__init__(f"No feature is known as {name!r}.{hint}", suggestions, f"没有名为 {name!r} 的特性。{zh_hint}")
         self.name = name
 
 
@@ -40,7 +50,8 @@ class UnknownVersion(NotFound):
     code = "unknown_version"
 
     def __init__(self, kind: str, text: str, known: str, suggestions: list[str]) -> None:
-        super().__init__(f"{kind} {text!r} is not in the data (the data covers {known}).", suggestions)
+        zh = f"数据中没有 {_KINDS_ZH.get(kind, kind)} {text!r}（数据覆盖 {known}）。"
+        super().__init__(f"{kind} {text!r} is not in the data (the data covers {known}).", suggestions, zh)
         self.text = text
 
 
@@ -61,9 +72,11 @@ class InvalidVersion(InvalidInput):
 
     def __init__(self, kind: str, text: str, accepted_forms: list[str], suggestions: list[str] | None = None) -> None:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        zh_hint = f"你是否想找：{'、'.join(suggestions)}？" if suggestions else ""
         super().__init__(
             f"{text!r} is not a {kind} version.{hint} Accepted forms: {', '.join(accepted_forms)}.",
             suggestions or accepted_forms,
+            f"{text!r} 不是有效的 {_KINDS_ZH.get(kind, kind)} 版本。{zh_hint}可接受的写法：{'、'.join(accepted_forms)}。",
         )
         self.text = text
         self.accepted_forms = accepted_forms
@@ -115,9 +128,16 @@ class QuestionNotAnswered(KbError):
         interpretation: dict,
         not_found: bool = False,
         code: str | None = None,
+        zh: str | None = None,
+        lang: str | None = None,
     ) -> None:
-        super().__init__(message, suggestions)
+        super().__init__(message, suggestions, zh)
         self.interpretation = interpretation
         self.not_found = not_found
+        self.lang = lang
         if code:
             self.code = code
+
+    def message_in(self, lang: str) -> str:
+        """The message in the language the question is answered in (see kb.ask.question_lang), else in ``lang``."""
+        return super().message_in(self.lang or lang)

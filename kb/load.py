@@ -21,6 +21,8 @@ from kb.models import (
     WindowsRelease,
 )
 from kb.rules import check_dataset
+from kb.translation_files import read_translations, translation_problems
+from kb.translations import LANGUAGES
 from kb.yaml_lines import line_of
 
 DATA_FILES: dict[str, tuple[str, Any]] = {
@@ -121,7 +123,12 @@ def validate_file(path: Path, kind: Any, label: str) -> tuple[Any, list[DataProb
 
 
 def load_dataset(data_dir: Path) -> Dataset:
-    """Read and validate every file under ``data_dir``; raise DataInvalid listing all problems."""
+    """Read and validate every file under ``data_dir``, translations too; raise DataInvalid listing all problems."""
+    return with_translations(Path(data_dir), load_english(data_dir))
+
+
+def load_english(data_dir: Path) -> Dataset:
+    """Read and validate the English data under ``data_dir`` (no translations)."""
     data_dir = Path(data_dir)
     values: dict[str, Any] = {}
     problems: list[DataProblem] = []
@@ -148,6 +155,21 @@ def load_dataset(data_dir: Path) -> Dataset:
     if problems:
         raise DataInvalid(problems)
     return dataset
+
+
+def with_translations(data_dir: Path, dataset: Dataset) -> Dataset:
+    """The dataset with the translations under ``data_dir/<lang>`` for each language that has a folder; refused
+    when any is missing, stale, of another shape or still English."""
+    translations: dict[str, list[dict]] = {}
+    for lang in LANGUAGES:
+        if not (data_dir / lang).is_dir():
+            continue
+        problems = translation_problems(data_dir, lang, dataset)
+        if problems:
+            raise DataInvalid(problems)
+        found = read_translations(data_dir, lang, dataset)
+        translations[lang] = [{"file": file} | texts.model_dump(mode="json") for (file, _), texts in found.items()]
+    return dataset.model_copy(update={"translations": translations})
 
 
 def dump_model(model: BaseModel) -> dict[str, Any]:

@@ -118,6 +118,11 @@ class Disagreement(Strict):
 class Requirement(Strict):
     """A condition for a step: a minimum Windows release or update, a runtime, or free text."""
 
+    only_with_runtime: Slug | None = Field(
+        default=None,
+        description="The requirement holds only on nodes running this runtime (gMSA needs a Windows update only "
+        "with containerd); with another runtime it does not apply.",
+    )
     windows: Slug | None = Field(default=None, description="Minimum Windows release id (by build).")
     windows_build: WindowsUpdateBuild | None = Field(
         default=None,
@@ -174,6 +179,16 @@ class PodField(Strict):
     note: str | None = None
 
 
+class Variant(Strict):
+    """One case of a feature that differs from the others (a volume plugin, a network mode, subPath onto a file):
+    its own history, asked for by id or by name; the feature's history is the case people mean by default."""
+
+    id: Slug
+    name: NonEmpty
+    aliases: list[NonEmpty] = []
+    history: Annotated[list[Step], Field(min_length=1)]
+
+
 class Kep(Strict):
     number: int
     url: Url
@@ -193,6 +208,7 @@ class Feature(Strict):
     fields: list[PodField] = []
     related: list[Slug] = []
     history: Annotated[list[Step], Field(min_length=1)]
+    variants: list[Variant] = Field(default=[], description="Cases of the feature whose support differs.")
     notes: list[str] = []
     disagreements: list[Disagreement] = []
     sources: Sources
@@ -324,3 +340,7 @@ class Dataset(Strict):
     runtimes: list[Runtime]
     image_compatibility: ImageCompatibilityFile
     features: list[Feature]
+    translations: dict[str, list[dict]] = Field(
+        default={},
+        description="Language -> the texts of every entry in it (kb.translations), each with its file and key.",
+    )

@@ -5,7 +5,6 @@ The API, the CLI and the docs generator all call these, so they cannot disagree.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from kb.answers import (
@@ -17,20 +16,24 @@ from kb.answers import (
     StepView,
     SupportAnswer,
     TimelineEntry,
-    WindowsRef,
+    VariantDetail,
+    VariantState,
+    windows_ref,
 )
 from kb.catalog import Catalog
 from kb.errors import InvalidInput, UnknownFeature
-from kb.history import is_usable, status_label, step_at
-from kb.models import Feature, Requirement, Step, WindowsRelease
+from kb.history import first_with, is_usable, state_at, status_label, status_since
+from kb.i18n import Lang, say
+from kb.models import Feature, Step, Variant, WindowsRelease
+from kb.node_os import node_os
+from kb.requirements import applies, requirement_met, requirement_text
+from kb.runtime_support import runtime_support
 from kb.versions import (
     KubernetesMinor,
     RuntimeSpec,
-    build_number,
     build_revision,
     normalise,
     parse_runtime,
-    parse_version_tuple,
     resolve_kubernetes,
 )
 
@@ -45,22 +48,15 @@ def resolve_feature(catalog: Catalog, text: str) -> Feature:
     gated = [f for f in catalog.features.values() if any(normalise(gate) == key for gate in f.feature_gates)]
     if len(gated) == 1:
         return gated[0]
+    from kb.search import suggest_features  # kb.search reads text with the reader, which resolves through here
+
     suggestions = [f.id for f in gated] or suggest_features(catalog, text)
     raise UnknownFeature(text, suggestions)
 
 
-def suggest_features(catalog: Catalog, text: str, count: int = 5) -> list[str]:
-    """Feature ids whose names look like ``text``: close spellings first, then shared words."""
-    key = normalise(text)
-    close = difflib.get_close_matches(key, list(catalog.feature_keys), n=count, cutoff=0.6)
-    ids = [catalog.feature_keys[k] for k in close]
-    ids += [hit.id for hit in search_features(catalog, text, limit=count)]
-    return list(dict.fromkeys(ids))[:count]
-
-
 def resolve_minor(catalog: Catalog, text: str) -> KubernetesMinor:
     """The Kubernetes minor ``text`` names, which must be in the data."""
-    return resolve_kubernetes(text, catalog.minors)
+    return resolve_kubernetes(text, catalog.minors, catalog.newest_released)
 
 
 def resolve_windows(catalog: Catalog, text: str) -> WindowsRelease:
@@ -72,67 +68,6 @@ def resolve_runtime(catalog: Catalog, text: str) -> RuntimeSpec:
     return parse_runtime(text, catalog.runtime_keys)
 
 
-def requirement_text(catalog: Catalog, requirement: Requirement) -> str:
-    """How a requirement reads: its own text, or one made from its parts."""
-    if requirement.text:
-        return requirement.text
-    if requirement.windows_build:
-        update = f" ({requirement.windows_update})" if requirement.windows_update else ""
-        name = catalog.windows[requirement.windows].name
-        return f"{name} at OS build {requirement.windows_build}{update} or later, or a newer release"
-    if requirement.windows:
-        return f"{catalog.windows[requirement.windows].name} or newer"
-    name = (
-        catalog.runtimes[requirement.runtime].name if requirement.runtime in catalog.runtimes else requirement.runtime
-    )
-    return f"{name} {requirement.runtime_version} or newer" if requirement.runtime_version else f"{name}"
-
-
-def requirement_met(
-    catalog: Catalog,
-    requirement: Requirement,
-    windows: WindowsRelease | None,
-    runtime: RuntimeSpec | None,
-    windows_revision: int | None = None,
-) -> bool | None:
-    """True or False when the question says enough to tell, None otherwise.
-
-    ``windows_revision`` is the node's update level within ``windows`` (1817 of 10.0.17763.1817),
-    when the question gives one: without it, a requirement for an update of the node's own release
-    is unknown, never assumed met.
-    """
-    results: list[bool | None] = []
-    if requirement.windows:
-        needed = build_number(catalog.windows[requirement.windows].build)
-        if windows is None:
-            results.append(None)
-        elif build_number(windows.build) != needed or not requirement.windows_build:
-            results.append(build_number(windows.build) >= needed)
-        else:
-            needed_revision = build_revision(requirement.windows_build)
-            results.append(None if windows_revision is None else windows_revision >= (needed_revision or 0))
-    if requirement.runtime:
-        if runtime is None:
-            results.append(None)
-        elif runtime.name != requirement.runtime:
-            results.append(False)
-        elif requirement.runtime_version:
-            needed_version = parse_version_tuple(requirement.runtime_version)
-            results.append(None if runtime.version is None else _at_least(runtime.version, needed_version))
-        else:
-            results.append(True)
-    if not results:
-        return None
-    if False in results:
-        return False
-    return None if None in results else True
-
-
-def _at_least(have: tuple[int, ...], need: tuple[int, ...]) -> bool:
-    width = max(len(have), len(need))
-    return have + (0,) * (width - len(have)) >= need + (0,) * (width - len(need))
-
-
 def _node_requirements(
     catalog: Catalog,
     minor: KubernetesMinor,
@@ -141,38 +76,37 @@ def _node_requirements(
     windows_revision: int | None,
 ) -> tuple[list[RequirementResult], list[str], list[str]]:
     """What the node itself must satisfy: a supported Windows release and a supported runtime."""
+    lang = catalog.lang
     results: list[RequirementResult] = []
     notes: list[str] = []
     sources: list[str] = []
     if windows is not None:
-        support = catalog.os_support.get(minor)
-        listed = support is not None and windows.id in support.windows
-        text = f"{windows.name} is a supported Windows node OS on Kubernetes {minor}"
-        results.append(RequirementResult(text=text, met=listed if support else None))
-        if support and not listed:
-            names = ", ".join(catalog.windows[w].name for w in support.windows)
-            notes.append(f"{windows.name} is not a supported node OS on Kubernetes {minor} (supported: {names}).")
-            sources += [s.url for s in support.sources[:1]]
+        os_answer = node_os(catalog, minor, windows)
+        names = say(lang, "or").join(w.name for w in os_answer.supported_windows)
+        text = say(lang, "node-os-required", minor=minor) + (f": {names}" if names else "")
+        results.append(RequirementResult(text=text, met=os_answer.supported, have=windows.name))
+        if os_answer.supported is False:
+            notes.append(say(lang, "node-os-not-listed", windows=windows.name, minor=minor, names=names))
+            sources += os_answer.sources[:1]
     if runtime is not None:
-        definition = catalog.runtimes[runtime.name]
-        step = step_at(definition.history, minor)
-        usable = step is not None and is_usable(step.status)
-        results.append(
-            RequirementResult(text=f"{definition.name} is a supported runtime on Kubernetes {minor}", met=usable)
-        )
+        answer = runtime_support(catalog, runtime, minor, windows, windows_revision)
+        usable = is_usable(answer.status)
+        text = say(lang, "runtime-required", minor=minor)
+        have = f"{answer.name} ({status_label(answer.status, lang=lang)})"
+        results.append(RequirementResult(text=text, met=usable, have=have))
         if not usable:
-            state = status_label(step.status) if step else "not available yet"
+            state = status_label(answer.status, lang=lang) if answer.since else say(lang, "not-available-yet")
             notes.append(
-                f"{definition.name} is {state} on Kubernetes {minor}." + (f" {step.note}" if step and step.note else "")
+                say(lang, "runtime-state", name=answer.name, state=state, minor=minor)
+                + "".join(f" {n}" for n in answer.notes[:1])
             )
-            sources += [s.url for s in (step.sources if step else definition.sources)[:1]]
-        for requirement in step.requirements if step else []:
-            met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
-            results.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
-            if met is False:
-                notes.append(
-                    f"Kubernetes {minor} asks for {requirement_text(catalog, requirement)}; {runtime} is older."
-                )
+            sources += answer.sources[:1]
+        results += [r.model_copy(update={"have": str(runtime)}) for r in answer.requirements]
+        notes += [
+            say(lang, "runtime-older", minor=minor, requirement=r.text, runtime=runtime)
+            for r in answer.requirements
+            if r.met is False
+        ]
     return results, notes, sources
 
 
@@ -186,14 +120,28 @@ def support(
     kubernetes: str,
     windows: str | None = None,
     runtime: str | None = None,
+    variant: str | None = None,
 ) -> SupportAnswer:
-    """Is ``feature`` supported on ``kubernetes`` (with ``windows`` and ``runtime`` when given)?"""
+    """Is ``feature`` (its case ``variant``) supported on ``kubernetes`` (with ``windows`` and ``runtime``)?"""
     found = resolve_feature(catalog, feature)
     minor = resolve_minor(catalog, kubernetes)
     release = resolve_windows(catalog, windows) if windows is not None else None
     spec = resolve_runtime(catalog, runtime) if runtime is not None else None
     revision = build_revision(windows) if windows is not None else None
-    return answer_support(catalog, found, minor, release, spec, revision)
+    case = resolve_variant(found, variant) if variant is not None else None
+    return answer_support(catalog, found, minor, release, spec, revision, case)
+
+
+def resolve_variant(feature: Feature, text: str) -> Variant:
+    """The case of ``feature`` that ``text`` names (id, name or alias)."""
+    key = normalise(text)
+    for variant in feature.variants:
+        if key in {normalise(n) for n in (variant.id, variant.name, *variant.aliases)}:
+            return variant
+    cases = [v.id for v in feature.variants]
+    if not cases:
+        raise InvalidInput(f"{feature.name} has no cases that differ; ask without one.", [])
+    raise UnknownFeature(f"{feature.id}/{text}", cases)
 
 
 def answer_support(
@@ -203,46 +151,64 @@ def answer_support(
     windows: WindowsRelease | None = None,
     runtime: RuntimeSpec | None = None,
     windows_revision: int | None = None,
+    variant: Variant | None = None,
 ) -> SupportAnswer:
-    """The support answer for resolved inputs (``windows_revision``: the node's update level, when known)."""
-    step = step_at(feature.history, minor)
+    """The support answer for resolved inputs (``windows_revision``: the node's update level, when known;
+    ``variant``: the case of the feature asked about, whose own history then decides)."""
+    history = variant.history if variant else feature.history
+    state = state_at(history, minor)
+    step, status, usable = state.step, state.status, state.usable
     requirements, notes, sources = _node_requirements(catalog, minor, windows, runtime, windows_revision)
+    name = f"{feature.name} ({variant.name})" if variant else feature.name
     if step is None:
-        first = feature.history[0]
-        status, usable = "not-supported", False
-        notes.insert(
-            0, f"Nothing is recorded for {feature.name} before Kubernetes {first.since}; treated as not supported."
-        )
+        first = history[0]
+        notes.insert(0, say(catalog.lang, "nothing-recorded", name=name, since=first.since))
         sources = [s.url for s in first.sources] + sources
     else:
-        status, usable = step.status, is_usable(step.status)
-        for requirement in step.requirements:
+        for requirement in (r for r in step.requirements if applies(r, runtime)):
             met = requirement_met(catalog, requirement, windows, runtime, windows_revision)
-            requirements.append(RequirementResult(text=requirement_text(catalog, requirement), met=met))
+            have = _given(
+                windows if requirement.windows else None, runtime if requirement.runtime else None, windows_revision
+            )
+            requirements.append(
+                RequirementResult(text=requirement_text(catalog, requirement), met=met, have=have or None)
+            )
             if met is False:
-                given = _given(windows, runtime, windows_revision)
-                notes.append(f"Requires {requirement_text(catalog, requirement)}: {given} does not meet it.")
-            elif met is None and windows is not None and requirement.windows_build:
                 notes.append(
-                    f"Whether a {windows.name} node has {requirement.windows_update or 'the update'} depends on "
-                    f"its full OS build: ask with the node's kernelVersion (KERNEL-VERSION in "
-                    f"'kubectl get nodes -o wide'), such as {requirement.windows_build}."
+                    say(catalog.lang, "requires", requirement=requirement_text(catalog, requirement), have=have)
                 )
-        notes[:0] = _step_notes(feature, step)
+            elif met is None and windows is not None and requirement.windows_build:
+                update = requirement.windows_update or say(catalog.lang, "the-update")
+                notes.append(
+                    say(
+                        catalog.lang,
+                        "update-unknown",
+                        windows=windows.name,
+                        update=update,
+                        build=requirement.windows_build,
+                    )
+                )
+        notes[:0] = _step_notes(feature, step, catalog.lang)
         sources = [s.url for s in step.sources] + sources
+    if catalog.provisional(minor):
+        notes.append(say(catalog.lang, "provisional", minor=minor))
     ruled_out = any(r.met is False for r in requirements)
     return SupportAnswer(
         feature=FeatureRef(id=feature.id, name=feature.name),
+        variant=FeatureRef(id=variant.id, name=variant.name) if variant else None,
         kubernetes=str(minor),
-        windows=WindowsRef(id=windows.id, name=windows.name, build=windows.build) if windows else None,
+        windows=windows_ref(windows) if windows else None,
         runtime=str(runtime) if runtime else None,
         status=status,
         supported=usable and not ruled_out,
         enabled_by_default=step.enabled_by_default if step else None,
         feature_gate=feature.feature_gates[0] if feature.feature_gates else None,
-        since=step.since if step else None,
+        since=status_since(history, minor),
+        first_usable=first_with(history, "usable"),
+        ga=first_with(history, "stable"),
         reason=step.reason if step else None,
         requirements=requirements,
+        variants=variant_states(feature, minor),
         notes=notes,
         sources=list(dict.fromkeys(sources + [s.url for s in feature.sources])),
         confidence="inferred"
@@ -252,6 +218,15 @@ def answer_support(
     )
 
 
+def variant_states(feature: Feature, minor: KubernetesMinor) -> list[VariantState]:
+    """Every case of ``feature`` on ``minor``, when the feature has cases."""
+    states = []
+    for variant in feature.variants:
+        state = state_at(variant.history, minor)
+        states.append(VariantState(id=variant.id, name=variant.name, status=state.status, supported=state.usable))
+    return states
+
+
 def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None, windows_revision: int | None = None) -> str:
     node = windows.name if windows else None
     if windows and windows_revision is not None:
@@ -259,22 +234,20 @@ def _given(windows: WindowsRelease | None, runtime: RuntimeSpec | None, windows_
     return " with ".join(x for x in (node, str(runtime) if runtime else None) if x)
 
 
-def _step_notes(feature: Feature, step: Step) -> list[str]:
+def _step_notes(feature: Feature, step: Step, lang: Lang) -> list[str]:
     notes = []
     if step.note:
         notes.append(step.note)
     if step.partial:
-        notes.append("Usable with limits (see the note and requirements).")
+        notes.append(say(lang, "partial"))
     if step.enabled_by_default is False and feature.feature_gates:
-        notes.append(f"Off by default: turn on the {feature.feature_gates[0]} feature gate.")
+        notes.append(say(lang, "off-by-default", gate=feature.feature_gates[0]))
     if step.confidence == "inferred":
-        notes.append(
-            "Inferred rather than read in a source" + (f": {step.confidence_note}" if step.confidence_note else ".")
-        )
-    for disagreement in feature.disagreements:
-        notes.append(
-            f"Sources disagree on {disagreement.about}: another source says {disagreement.other_value}; {disagreement.chosen}"
-        )
+        sep = "：" if lang == "zh" else ": "
+        end = "。" if lang == "zh" else "."
+        notes.append(say(lang, "inferred") + (f"{sep}{step.confidence_note}" if step.confidence_note else end))
+    for d in feature.disagreements:
+        notes.append(say(lang, "disagree", about=d.about, other=d.other_value, chosen=d.chosen))
     return notes
 
 
@@ -282,16 +255,17 @@ def timeline(catalog: Catalog, feature: Feature) -> list[TimelineEntry]:
     """The feature's state at every Kubernetes minor in the data, oldest first."""
     entries = []
     for minor in catalog.minors:
-        step = step_at(feature.history, minor)
+        state = state_at(feature.history, minor)
+        step = state.step
         entries.append(
             TimelineEntry(
                 kubernetes=str(minor),
-                status=step.status if step else "not-supported",
-                supported=bool(step and is_usable(step.status)),
+                status=state.status,
+                supported=state.usable,
                 enabled_by_default=step.enabled_by_default if step else None,
                 partial=step.partial if step else False,
-                since=step.since if step else None,
-                recorded=step is not None,
+                since=status_since(feature.history, minor),
+                recorded=state.recorded,
             )
         )
     return entries
@@ -311,20 +285,10 @@ def feature_detail(catalog: Catalog, name: str) -> FeatureDetail:
         kep=feature.kep.model_dump() if feature.kep else None,
         fields=[f.model_dump(exclude_none=True) for f in feature.fields],
         related=[FeatureRef(id=r, name=catalog.features[r].name) for r in feature.related],
-        history=[
-            StepView(
-                since=s.since,
-                status=s.status,
-                enabled_by_default=s.enabled_by_default,
-                partial=s.partial,
-                reason=s.reason,
-                requirements=[requirement_text(catalog, r) for r in s.requirements],
-                note=s.note,
-                sources=[src.url for src in s.sources],
-                confidence=s.confidence,
-                confidence_note=s.confidence_note,
-            )
-            for s in feature.history
+        history=_step_views(catalog, feature.history),
+        variants=[
+            VariantDetail(id=v.id, name=v.name, aliases=v.aliases, history=_step_views(catalog, v.history))
+            for v in feature.variants
         ],
         timeline=timeline(catalog, feature),
         notes=feature.notes,
@@ -335,6 +299,24 @@ def feature_detail(catalog: Catalog, name: str) -> FeatureDetail:
     )
 
 
+def _step_views(catalog: Catalog, history: list[Step]) -> list[StepView]:
+    return [
+        StepView(
+            since=s.since,
+            status=s.status,
+            enabled_by_default=s.enabled_by_default,
+            partial=s.partial,
+            reason=s.reason,
+            requirements=[requirement_text(catalog, r) for r in s.requirements],
+            note=s.note,
+            sources=[src.url for src in s.sources],
+            confidence=s.confidence,
+            confidence_note=s.confidence_note,
+        )
+        for s in history
+    ]
+
+
 def list_features(
     catalog: Catalog,
     category: str | None = None,
@@ -343,7 +325,9 @@ def list_features(
     q: str | None = None,
 ) -> list[FeatureSummary]:
     """Features, optionally by category, by status at a Kubernetes minor, or matching a search."""
-    minor = resolve_minor(catalog, kubernetes) if kubernetes else catalog.newest
+    from kb.search import search_features  # see resolve_feature
+
+    minor = resolve_minor(catalog, kubernetes) if kubernetes else catalog.newest_released
     if category is not None and category not in catalog.categories:
         raise InvalidInput(f"No category {category!r}.", sorted(catalog.categories))
     features: Iterable[Feature] = (
@@ -351,8 +335,7 @@ def list_features(
     )
     out = []
     for feature in features:
-        step = step_at(feature.history, minor)
-        current = step.status if step else "not-supported"
+        current = state_at(feature.history, minor).status
         if category and feature.category != category:
             continue
         if status and current != status:
@@ -370,24 +353,3 @@ def list_features(
             )
         )
     return out
-
-
-def search_features(catalog: Catalog, text: str, limit: int = 20) -> list[FeatureRef]:
-    """Features ranked by how well ``text`` matches their names, aliases, gates and summary."""
-    words = [normalise(w) for w in text.split() if normalise(w)]
-    key = normalise(text)
-    if not key:
-        return []
-    scored = []
-    for feature in catalog.features.values():
-        names = [normalise(n) for n in (feature.id, feature.name, *feature.aliases, *feature.feature_gates)]
-        summary = normalise(feature.summary)
-        score = 0.0
-        if key in names:
-            score += 100
-        score += 20 * sum(1 for n in names if key in n)
-        score += sum(8 for w in words if any(w in n for n in names))
-        score += sum(2 for w in words if w in summary)
-        if score:
-            scored.append((-score, feature.id))
-    return [FeatureRef(id=i, name=catalog.features[i].name) for _, i in sorted(scored)[:limit]]

@@ -6,26 +6,19 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from kb.answers import WindowsRef
+from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.compat import images_for_host
 from kb.diff import Change, changes_at
-from kb.history import is_usable, step_at
 from kb.models import KubernetesRelease, WindowsRelease
-from kb.query import requirement_text, resolve_minor, resolve_windows
+from kb.node_os import listed, minors_listing, supported_releases
+from kb.query import resolve_minor, resolve_windows
+from kb.runtime_support import RuntimeStatus, runtimes_on
 from kb.versions import KubernetesMinor, build_number
 
 
 class View(BaseModel):
     model_config = ConfigDict(frozen=True)
-
-
-class RuntimeStatus(View):
-    id: str
-    name: str
-    status: str
-    supported: bool
-    requirements: list[str]
 
 
 class KubernetesReleaseView(View):
@@ -82,28 +75,6 @@ def is_maintained(end: date | None, today: date) -> bool | None:
     return None if end is None else today <= end
 
 
-def windows_ref(release: WindowsRelease) -> WindowsRef:
-    return WindowsRef(id=release.id, name=release.name, build=release.build)
-
-
-def _runtime_statuses(catalog: Catalog, minor: KubernetesMinor) -> list[RuntimeStatus]:
-    statuses = []
-    for runtime in catalog.runtimes.values():
-        step = step_at(runtime.history, minor)
-        if step is None:
-            continue
-        statuses.append(
-            RuntimeStatus(
-                id=runtime.id,
-                name=runtime.name,
-                status=step.status,
-                supported=is_usable(step.status),
-                requirements=[requirement_text(catalog, r) for r in step.requirements],
-            )
-        )
-    return statuses
-
-
 def kubernetes_view(catalog: Catalog, minor: KubernetesMinor, today: date) -> KubernetesReleaseView:
     """A Kubernetes minor with its Windows facts."""
     release: KubernetesRelease = catalog.kubernetes[minor]
@@ -117,11 +88,11 @@ def kubernetes_view(catalog: Catalog, minor: KubernetesMinor, today: date) -> Ku
         latest_patch=release.latest_patch,
         latest_patch_date=release.latest_patch_date,
         windows_stage=release.windows_stage,
-        windows=[windows_ref(catalog.windows[w]) for w in support.windows] if support else [],
+        windows=[windows_ref(r) for r in supported_releases(catalog, minor)],
         windows_as_released=[windows_ref(catalog.windows[w]) for w in support.as_released]
         if support and support.as_released is not None
         else None,
-        runtimes=_runtime_statuses(catalog, minor),
+        runtimes=runtimes_on(catalog, minor).runtimes,
         changes=changes_at(catalog, minor),
         notes=release.notes + (support.notes if support else []),
         sources=list(
@@ -143,14 +114,14 @@ def list_kubernetes(catalog: Catalog, today: date) -> list[KubernetesReleaseView
     return [kubernetes_view(catalog, minor, today) for minor in sorted(catalog.kubernetes, reverse=True)]
 
 
-def kubernetes_supporting(catalog: Catalog, windows_id: str) -> list[str]:
-    """Kubernetes minors whose docs list ``windows_id`` as a supported node OS, oldest first."""
-    return [str(minor) for minor in sorted(catalog.os_support) if windows_id in catalog.os_support[minor].windows]
+def end_of_support(release: WindowsRelease) -> date | None:
+    """The last day Microsoft supports ``release``: the end of extended support where there is one."""
+    return release.extended_end or release.mainstream_end
 
 
 def windows_view(catalog: Catalog, release: WindowsRelease, today: date) -> WindowsReleaseView:
     """A Windows Server release with its Kubernetes and image facts."""
-    end = release.extended_end or release.mainstream_end
+    end = end_of_support(release)
     return WindowsReleaseView(
         id=release.id,
         name=release.name,
@@ -165,7 +136,7 @@ def windows_view(catalog: Catalog, release: WindowsRelease, today: date) -> Wind
             ImageTag(repository=repo, tag=tag, image=image) for repo, tag, image in release.image_tags.references()
         ],
         aliases=release.aliases,
-        kubernetes=kubernetes_supporting(catalog, release.id),
+        kubernetes=[str(minor) for minor in minors_listing(catalog, release.id)],
         process_isolation_images=images_for_host(catalog, release.id),
         notes=release.notes,
         sources=[s.url for s in release.sources],
@@ -188,10 +159,5 @@ def os_matrix(catalog: Catalog) -> OsMatrix:
     """Kubernetes minor x Windows release -> listed as a supported node OS."""
     minors = sorted(catalog.kubernetes, reverse=True)
     releases = sorted(catalog.windows.values(), key=lambda r: (build_number(r.build), r.channel == "LTSC"))
-    cells = {
-        str(minor): {
-            r.id: bool(catalog.os_support.get(minor) and r.id in catalog.os_support[minor].windows) for r in releases
-        }
-        for minor in minors
-    }
+    cells = {str(minor): {r.id: listed(catalog, minor, r.id) is True for r in releases} for minor in minors}
     return OsMatrix(kubernetes=[str(m) for m in minors], windows=[windows_ref(r) for r in releases], cells=cells)

@@ -10,8 +10,11 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from pydantic import BaseModel
+
 from kb.errors import DataProblem
-from kb.models import Dataset, Step
+from kb.models import Dataset, Source, Step
+from kb.provenance import source_problem
 from kb.versions import build_number, normalise, parse_kubernetes
 
 FEATURE_FILE = "features/{}.yaml"
@@ -93,6 +96,13 @@ def check_steps(file: str, entry: str, steps: list[Step], dataset: Dataset) -> I
                     f"{requirement.windows_build} is not an update of {requirement.windows} "
                     f"({windows[requirement.windows].build})",
                 )
+            if requirement.only_with_runtime and requirement.only_with_runtime not in runtimes:
+                yield DataProblem(
+                    file,
+                    entry,
+                    f"{where}.requirements.{number}.only_with_runtime",
+                    f"unknown runtime {requirement.only_with_runtime}",
+                )
             if requirement.runtime and requirement.runtime not in runtimes:
                 yield DataProblem(
                     file, entry, f"{where}.requirements.{number}.runtime", f"unknown runtime {requirement.runtime}"
@@ -118,6 +128,12 @@ def check_features(dataset: Dataset) -> Iterator[DataProblem]:
             if related not in ids:
                 yield DataProblem(file, feature.id, "related", f"unknown feature {related}")
         yield from check_steps(file, feature.id, feature.history, dataset)
+        variant_ids = [v.id for v in feature.variants]
+        for variant in feature.variants:
+            entry = f"{feature.id}/{variant.id}"
+            if variant_ids.count(variant.id) > 1:
+                yield DataProblem(file, entry, "variants.id", "duplicate variant id")
+            yield from check_steps(file, entry, variant.history, dataset)
 
 
 def check_feature_names(dataset: Dataset) -> Iterator[DataProblem]:
@@ -189,6 +205,43 @@ def check_image_compatibility(dataset: Dataset) -> Iterator[DataProblem]:
                 )
 
 
+def cited_sources(dataset: Dataset) -> Iterator[tuple[str, str, str, str]]:
+    """(file, entry, field, url) of every source the dataset cites, fields named as the loader names them."""
+    for release in dataset.kubernetes:
+        yield from _sources_in("kubernetes.yaml", release.version, release)
+    for windows in dataset.windows:
+        yield from _sources_in("windows.yaml", windows.id, windows)
+    for support in dataset.os_support:
+        yield from _sources_in("os-support.yaml", support.kubernetes, support)
+    for runtime in dataset.runtimes:
+        yield from _sources_in("runtimes.yaml", runtime.id, runtime)
+    for isolation in dataset.image_compatibility.isolation:
+        yield from _sources_in("image-compatibility.yaml", f"{isolation.mode} isolation", isolation)
+    for rule in dataset.image_compatibility.rules:
+        yield from _sources_in("image-compatibility.yaml", f"{rule.host} x {rule.image}", rule)
+    for feature in dataset.features:
+        yield from _sources_in(FEATURE_FILE.format(feature.id), feature.id, feature)
+
+
+def _sources_in(file: str, entry: str, value: object, field: str = "") -> Iterator[tuple[str, str, str, str]]:
+    if isinstance(value, Source):
+        yield file, entry, f"{field}.url", value.url
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _sources_in(file, entry, getattr(value, name), f"{field}.{name}" if field else name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _sources_in(file, entry, item, f"{field}.{index}")
+
+
+def check_sources(dataset: Dataset) -> Iterator[DataProblem]:
+    """Every source is an official publisher's, and a GitHub file is pinned to a commit."""
+    for file, entry, field, url in cited_sources(dataset):
+        problem = source_problem(url)
+        if problem:
+            yield DataProblem(file, entry, field, problem)
+
+
 RULES: list[Callable[[Dataset], Iterator[DataProblem]]] = [
     check_kubernetes_releases,
     check_windows_releases,
@@ -197,6 +250,7 @@ RULES: list[Callable[[Dataset], Iterator[DataProblem]]] = [
     check_image_compatibility,
     check_features,
     check_feature_names,
+    check_sources,
 ]
 
 

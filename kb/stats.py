@@ -133,7 +133,7 @@ def coverage(catalog: Catalog) -> CoverageStats:
             for c in catalog.categories.values()
         ],
         by_kind={kind: kinds[kind] for kind in ("feature", "limitation")},
-        status_at=str(minors[-1]),
+        status_at=str(catalog.newest_released),
         by_status={status: statuses[status] for status in STATUSES},
         facts=len(confidences),
         inferred=confidences.count("inferred"),

@@ -8,17 +8,22 @@ is ``info``.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from kb import query
-from kb.answers import WindowsRef
+from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.checks.findings import SEVERITY_ORDER, Severity, counts
 from kb.diff import Change, Subject, diff
 from kb.errors import InvalidInput
 from kb.history import is_usable, status_label, step_at
+from kb.i18n import say
 from kb.models import WindowsRelease
-from kb.releases import windows_ref
+from kb.node_os import node_os
+from kb.requirements import requirement_met, requirement_text
+from kb.runtime_support import runtime_support
 from kb.versions import KubernetesMinor, RuntimeSpec, build_revision, parse_kubernetes
 
 SEVERITY_OF_KIND: dict[str, Severity] = {
@@ -62,6 +67,7 @@ class UpgradePlan(BaseModel):
 
     model_config = ConfigDict(frozen=True, populate_by_name=True)
 
+    kind: Literal["upgrade"] = "upgrade"
     from_: str = Field(alias="from")
     to: str
     windows: WindowsRef | None
@@ -128,7 +134,7 @@ def _judge(
     unmet = _unmet_requirements(catalog, change, windows, runtime, windows_revision)
     if unmet:
         needs = "; ".join(unmet)
-        action = f"To use it on these nodes: {needs}." + (f" {action}" if action else "")
+        action = say(catalog.lang, "use-on-nodes", needs=needs) + (f" {action}" if action else "")
     if change.kind == "windows-dropped" and windows is not None:
         severity = "error" if change.subject.id == windows.id else "info"
     if change.kind == "runtime-changed":
@@ -163,9 +169,9 @@ def _unmet_requirements(
     if step is None or not is_usable(step.status):
         return []
     return [
-        f"needs {query.requirement_text(catalog, r)}"
+        say(catalog.lang, "needs", requirement=requirement_text(catalog, r))
         for r in step.requirements
-        if query.requirement_met(catalog, r, windows, runtime, windows_revision) is False
+        if requirement_met(catalog, r, windows, runtime, windows_revision) is False
     ]
 
 
@@ -177,25 +183,26 @@ def _windows_step(
     flagged: set[str],
 ) -> tuple[bool | None, list[UpgradeAction]]:
     """Is the given Windows release listed at ``minor``; a blocker the first time it is not."""
-    support = catalog.os_support.get(minor)
-    if windows is None or support is None:
+    if windows is None:
         return None, []
-    listed = windows.id in support.windows
+    answer = node_os(catalog, minor, windows)
+    if answer.supported is None:
+        return None, []
     said = any(a.kind == "windows-dropped" and a.subject and a.subject.id == windows.id for a in actions)
-    if listed or said or "windows" in flagged:
-        flagged.discard("windows") if listed else flagged.add("windows")
-        return listed, []
+    if answer.supported or said or "windows" in flagged:
+        flagged.discard("windows") if answer.supported else flagged.add("windows")
+        return answer.supported, []
     flagged.add("windows")
-    names = ", ".join(catalog.windows[w].name for w in support.windows)
+    names = ", ".join(w.name for w in answer.supported_windows)
     return False, [
         UpgradeAction(
             kubernetes=str(minor),
             severity="error",
             kind="windows-not-supported",
             subject=Subject(id=windows.id, name=windows.name, type="windows"),
-            text=f"{windows.name} is not a supported Windows node OS on Kubernetes {minor}.",
-            action=f"Move Windows nodes to one of {names} before upgrading to {minor}.",
-            sources=[s.url for s in support.sources][:2],
+            text=say(catalog.lang, "not-a-node-os", windows=windows.name, minor=minor),
+            action=say(catalog.lang, "move-nodes-to", names=names, minor=minor),
+            sources=answer.sources[:2],
         )
     ]
 
@@ -211,40 +218,41 @@ def _runtime_step(
     """Is the given runtime usable at ``minor`` and new enough; blockers the first time it is not."""
     if runtime is None:
         return None, []
-    definition = catalog.runtimes[runtime.name]
-    step = step_at(definition.history, minor)
-    usable = step is not None and is_usable(step.status)
-    subject = Subject(id=definition.id, name=definition.name, type="runtime")
-    sources = [s.url for s in (step.sources if step else definition.sources)][:2]
+    answer = runtime_support(catalog, runtime, minor, windows)
+    usable = is_usable(answer.status)
+    subject = Subject(id=answer.runtime_id, name=answer.name, type="runtime")
+    sources = answer.sources[:2]
     out = []
     said = any(a.kind == "runtime-changed" and a.subject and a.subject.id == runtime.name for a in actions)
     if not usable and not said and "runtime" not in flagged:
+        state = status_label(answer.status, lang=catalog.lang) if answer.since else say(catalog.lang, "not-available")
         out.append(
             UpgradeAction(
                 kubernetes=str(minor),
                 severity="error",
                 kind="runtime-not-supported",
                 subject=subject,
-                text=f"{definition.name} is {status_label(step.status) if step else 'not available'} on Kubernetes {minor}.",
-                action=f"Move Windows nodes to a supported runtime (containerd) before upgrading to {minor}.",
+                text=say(catalog.lang, "runtime-state", name=answer.name, state=state, minor=minor),
+                action=say(catalog.lang, "move-to-supported-runtime", minor=minor),
                 sources=sources,
             )
         )
     if not usable:
         flagged.add("runtime")
         return False, out
-    for requirement in step.requirements if step else []:
-        needed = query.requirement_text(catalog, requirement)
-        if query.requirement_met(catalog, requirement, windows, runtime) is False and needed not in flagged:
-            flagged.add(needed)
+    for requirement in answer.requirements:
+        if requirement.met is False and requirement.text not in flagged:
+            flagged.add(requirement.text)
             out.append(
                 UpgradeAction(
                     kubernetes=str(minor),
                     severity="error",
                     kind="runtime-too-old",
                     subject=subject,
-                    text=f"Kubernetes {minor} needs {needed}; the nodes run {runtime}.",
-                    action=f"Upgrade the runtime to {needed} before upgrading to {minor}.",
+                    text=say(
+                        catalog.lang, "runtime-too-old", minor=minor, requirement=requirement.text, runtime=runtime
+                    ),
+                    action=say(catalog.lang, "upgrade-runtime", requirement=requirement.text, minor=minor),
                     sources=sources,
                 )
             )

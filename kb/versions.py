@@ -12,15 +12,16 @@ one nodes of that build run today; a build with no LTSC release resolves to its 
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from rapidfuzz import fuzz, process
+
 from kb.errors import InvalidVersion, UnknownVersion
 
-KUBERNETES_FORMS = ["1.22", "v1.22", "1.22.3", "v1.22.3", "1.22.0-rc.1", "latest"]
+KUBERNETES_FORMS = ["1.22", "v1.22", "1.22.3", "v1.22.3", "1.22.x", "1.22.0-rc.1", "latest"]
 WINDOWS_FORMS = [
     "ltsc2019",
     "Windows Server 2019",
@@ -33,7 +34,7 @@ WINDOWS_FORMS = [
 ]
 RUNTIME_FORMS = ["containerd", "containerd 1.6.21", "containerd://1.7.13", "docker", "docker://20.10.9"]
 
-_KUBE = re.compile(r"^v?([0-9]+)\.([0-9]+)(?:\.([0-9]+))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+_KUBE = re.compile(r"^v?([0-9]+)\.([0-9]+)(?:\.([0-9]+|x|\*))?(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 _BUILD = re.compile(r"^(?:10\.0\.)?([0-9]{5})(?:\.([0-9]+))?$")
 _EDITION_WORDS = re.compile(r"\b(datacenter|standard|essentials|core|edition|azure|microsoft)\b")
 
@@ -57,10 +58,12 @@ def parse_kubernetes(text: str) -> KubernetesMinor:
     return KubernetesMinor(int(match.group(1)), int(match.group(2)))
 
 
-def resolve_kubernetes(text: str, known: Sequence[KubernetesMinor]) -> KubernetesMinor:
-    """Resolve a version to a minor the data covers; ``latest`` is the newest one."""
+def resolve_kubernetes(
+    text: str, known: Sequence[KubernetesMinor], latest: KubernetesMinor | None = None
+) -> KubernetesMinor:
+    """Resolve a version to a minor the data covers; ``latest`` is ``latest`` (default: the newest known)."""
     if text.strip().lower() in ("latest", "newest", "current"):
-        return max(known)
+        return latest or max(known)
     minor = parse_kubernetes(text)
     if minor not in known:
         raise UnknownVersion(
@@ -123,6 +126,7 @@ def windows_keys(release: WindowsLike) -> tuple[set[str], set[str]]:
     if release.channel == "LTSC":
         year = release.name.rsplit(" ", 1)[-1]
         explicit |= {f"{p}{year}" for p in ("", "ws", "win", "server", "windowsserver", "ltsc", "windowsserverltsc")}
+        explicit |= {f"{p}{year[2:]}" for p in ("w2k", "2k", "ws", "win", "ltsc")}
     else:
         prefix = {"SAC": "sac", "Annual": "ac"}[release.channel]
         explicit |= {f"{p}{version}" for p in (prefix, "ws", "server", "windowsserver", "windowsserverversion")}
@@ -154,24 +158,28 @@ class WindowsIndex:
                 by_key[key] = release.id
         return cls(by_key, by_build, {r.id: r.name for r in releases})
 
-    def resolve(self, text: str) -> str:
-        """The id of the Windows release ``text`` names; InvalidVersion or UnknownVersion otherwise."""
-        cleaned = _EDITION_WORDS.sub(" ", text.strip().lower())
-        key = normalise(cleaned)
+    def find(self, text: str) -> str | None:
+        """The id of the Windows release ``text`` names, or None: the lookup alone, without suggestions."""
+        key = normalise(_EDITION_WORDS.sub(" ", text.strip().lower()))
         if key in self.by_key:
             return self.by_key[key]
         build = _BUILD.match(text.strip())
-        if build:
-            number = int(build.group(1))
-            if number in self.by_build:
-                return self.by_build[number]
+        return self.by_build.get(int(build.group(1))) if build else None
+
+    def resolve(self, text: str) -> str:
+        """The id of the Windows release ``text`` names; InvalidVersion or UnknownVersion otherwise."""
+        found = self.find(text)
+        if found is not None:
+            return found
+        key = normalise(_EDITION_WORDS.sub(" ", text.strip().lower()))
+        if _BUILD.match(text.strip()):
             known = ", ".join(f"10.0.{b}" for b in sorted(self.by_build))
             raise UnknownVersion("Windows build", text, known, self._close(key))
         raise InvalidVersion("Windows Server", text, WINDOWS_FORMS, self._close(key))
 
     def _close(self, key: str) -> list[str]:
-        matches = difflib.get_close_matches(key, list(self.by_key), n=6, cutoff=0.6)
-        ids = list(dict.fromkeys(self.by_key[m] for m in matches))
+        matches = process.extract(key, list(self.by_key), scorer=fuzz.ratio, limit=6, score_cutoff=60)
+        ids = list(dict.fromkeys(self.by_key[m] for m, _, _ in matches))
         return ids[:3]
 
 
@@ -190,7 +198,7 @@ class RuntimeSpec:
         return f"{self.name} {self.version_text}" if self.version else self.name
 
 
-_RUNTIME = re.compile(r"^([a-z][a-z0-9-]*?)(?:://|[ @:/=-]+)?(?:v?([0-9]+(?:\.[0-9]+)*)(?:[-+~][0-9A-Za-z.+~-]*)?)?$")
+_RUNTIME_VERSION = re.compile(r"^(.*?)(?:://|[\s@:/=-]+)v?([0-9]+(?:\.[0-9]+)*)(?:[-+~][0-9A-Za-z.+~-]*)?$")
 
 
 def parse_version_tuple(text: str) -> tuple[int, ...]:
@@ -201,20 +209,23 @@ def parse_version_tuple(text: str) -> tuple[int, ...]:
 
 
 def parse_runtime(text: str, aliases: dict[str, str]) -> RuntimeSpec:
-    """Read a runtime and optional version; ``aliases`` maps normalised names to runtime ids."""
-    match = _RUNTIME.match(text.strip().lower())
+    """Read a runtime and optional version ('Mirantis Container Runtime', 'containerd://1.7.13', 'docker 20.10');
+    ``aliases`` maps normalised names to runtime ids."""
+    cleaned = text.strip().lower()
+    if normalise(cleaned) in aliases:
+        return RuntimeSpec(aliases[normalise(cleaned)], None)
+    match = _RUNTIME_VERSION.match(cleaned)
     name = aliases.get(normalise(match.group(1))) if match else None
-    if not match or name is None:
+    if match is None or name is None:
         raise InvalidVersion("container runtime", text, RUNTIME_FORMS, sorted(set(aliases.values())))
-    version = parse_version_tuple(match.group(2)) if match.group(2) else None
-    return RuntimeSpec(name, version)
+    return RuntimeSpec(name, parse_version_tuple(match.group(2)))
 
 
 # Words of a question: dotted versions, builds, runtime URLs and image references stay whole.
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/@+'’-]*[A-Za-z0-9])?")
 _VERSION_NUMBER = re.compile(r"^v?[0-9]+(?:\.[0-9]+)+$")
 _WINDOWS_LIKE = re.compile(
-    r"^(?:(?:ws|ltsc|sac|ac|win|server)[0-9]{2,4}(?:h[12])?|(?:1[6-9]|20)[0-9]{2}|[0-9]{2}h[12]|(?:10\.0\.)?[0-9]{5}(?:\.[0-9]+)?)$"
+    r"^(?:(?:ws|ltsc|sac|ac|win|server|w2k|2k)[0-9]{2,4}(?:h[12])?|(?:1[6-9]|20)[0-9]{2}|[0-9]{2}h[12]|(?:10\.0\.)?[0-9]{5}(?:\.[0-9]+)?)$"
 )
 
 

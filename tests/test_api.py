@@ -13,6 +13,11 @@ def client(fixture_db, tmp_path_factory):
 
 
 CONTRACT_KEYS = {
+    "kind",
+    "variant",
+    "variants",
+    "first_usable",
+    "ga",
     "feature",
     "kubernetes",
     "windows",

@@ -115,6 +115,15 @@ def test_alias_in_path_redirects_to_the_id_keeping_suffix_and_query(client):
     assert client.get("/v1/features/hostprocess").json()["id"] == "hostprocess-containers"
 
 
+def test_an_alias_redirect_says_where_to_go_to_a_client_that_does_not_follow_it(client):
+    response = client.get("/v1/features/hostprocess", follow_redirects=False)
+    moved = response.json()["moved"]
+    assert moved["location"] == response.headers["location"] == "/v1/features/hostprocess-containers"
+    assert (
+        moved["feature"]["id"] == "hostprocess-containers" and "/v1/features/hostprocess-containers" in moved["message"]
+    )
+
+
 @pytest.mark.parametrize(
     "url,headers",
     [

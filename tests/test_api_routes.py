@@ -11,14 +11,19 @@ from pydantic import TypeAdapter
 
 from api import examples
 from api.main import create_app
-from kb import compat, diff, query, releases
+from kb import compat, diff, query, releases, search
 from kb.answers import FeatureDetail, FeatureRef, FeatureSummary
 from kb.compat import ImageCompatAnswer
 from kb.dataset import DatasetMeta, dataset_meta
 from kb.diff import ReleaseDiff
 from kb.export import export, resources
+from kb.feature_facts import FeatureStageAnswer, GateAnswer, RuntimeNeedAnswer
 from kb.formats import plain
+from kb.i18n import has_chinese
+from kb.node_os import NodeOsAnswer, NodeOsList
+from kb.release_facts import KubernetesFact, NodeStageAnswer, WindowsFact
 from kb.releases import KubernetesReleaseView, OsMatrix, WindowsReleaseView
+from kb.runtime_support import RuntimeList, RuntimeSupportAnswer
 from kb.upgrade import UpgradePlan
 
 
@@ -50,7 +55,7 @@ def engine_answers(catalog):
             compat.image_compat(catalog, "ltsc2019", "ltsc2019", "process"),
         ),
         (f"/v1/diff?from={oldest}&to={newest}", diff.diff(catalog, oldest, newest)),
-        ("/v1/search?q=host", query.search_features(catalog, "host")),
+        ("/v1/search?q=host", search.search_features(catalog, "host")),
         ("/v1/features?category=networking", query.list_features(catalog, category="networking")),
         ("/v1/meta", dataset_meta(catalog)),
     ]
@@ -109,6 +114,16 @@ def test_unknown_release_names_are_404_or_422(client):
         (list[FeatureRef], examples.SEARCH),
         (DatasetMeta, DatasetMeta.model_config["json_schema_extra"]["example"]),
         (UpgradePlan, examples.UPGRADE),
+        (GateAnswer, examples.GATE),
+        (FeatureStageAnswer, examples.FEATURE_STAGE),
+        (RuntimeNeedAnswer, examples.RUNTIME_NEED),
+        (NodeOsList, examples.NODE_OS_LIST),
+        (NodeOsAnswer, examples.NODE_OS),
+        (RuntimeList, examples.RUNTIMES),
+        (RuntimeSupportAnswer, examples.RUNTIME),
+        (KubernetesFact, examples.KUBERNETES_FACT),
+        (WindowsFact, examples.WINDOWS_FACT),
+        (NodeStageAnswer, examples.NODE_STAGE),
     ],
 )
 def test_openapi_examples_fit_their_models(model, example):
@@ -171,9 +186,10 @@ def test_the_site_build_runs_the_export_after_mkdocs():
 
 
 def readme_curls() -> list[tuple[str, dict[str, str], str | None]]:
-    """(path, headers, body file or None) of every curl example in the README."""
+    """(path with its query, headers, body file or None) of every curl example in the README."""
     import re
     import shlex
+    from urllib.parse import urlencode
 
     from tests.conftest import ROOT
 
@@ -181,11 +197,13 @@ def readme_curls() -> list[tuple[str, dict[str, str], str | None]]:
     for line in (ROOT / "README.md").read_text().splitlines():
         if not line.startswith("curl "):
             continue
-        words = shlex.split(line.split("|")[0].split("#")[0])
+        words = shlex.split(line.split(" | ")[0].split(" # ")[0])
         headers = dict(w.split(": ", 1) for i, w in enumerate(words) if i and words[i - 1] == "-H")
         body = next((w[1:] for i, w in enumerate(words) if i and words[i - 1] == "--data-binary"), None)
+        fields = [tuple(w.split("=", 1)) for i, w in enumerate(words) if i and words[i - 1] == "--data-urlencode"]
         url = next(w for w in words if w.startswith("http"))
-        examples.append((re.sub(r"^https?://[^/]+", "", url), headers, body))
+        path = re.sub(r"^https?://[^/]+", "", url) + (f"?{urlencode(fields)}" if fields else "")
+        examples.append((path, headers, body))
     return examples
 
 
@@ -199,4 +217,6 @@ def test_readme_curl_examples_answer(real_db, tmp_path, path, headers, body):
 
             response = c.post(path, headers=headers, content=(ROOT / body).read_bytes())
     assert response.status_code in (200, 404), response.text
+    if "zh" in headers.get("Accept-Language", "") or "%E" in path:  # asked in or for Chinese
+        assert has_chinese(response.json()["text"])
     assert response.status_code == 200 or "no-such-thing" in path

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kb import query
+from kb import query, search
 from kb.history import status_label
 from kb.releases import kubernetes_detail
 from tests.conftest import ROOT
@@ -155,7 +155,7 @@ def test_pages_fit_a_phone_screen(browser, site_url, path):
 
 @pytest.mark.parametrize("term", ["hostprocess", "gmsa"])
 def test_search_leads_to_the_feature_page(page, site_url, real_catalog, term):
-    expected = query.search_features(real_catalog, term)[0]
+    expected = search.search_features(real_catalog, term)[0]
     page.goto(site_url)
     page.click("label.md-search__icon, .md-search__input")
     # The search runs on key-up, so a value filled in at once is only searched if it is there when

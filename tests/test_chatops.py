@@ -247,7 +247,7 @@ def test_ask_over_http(client):
     response = client.get("/v1/ask", params={"q": "will an ltsc2022 image run on a 23H2 host?"})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"question", "interpretation", "answer", "text"}
+    assert set(body) == {"question", "interpretation", "answer", "supported", "text"}
     assert body["interpretation"]["kind"] == "image-compat"
     assert isinstance(body["answer"]["supported"], bool)
 
@@ -312,3 +312,26 @@ def test_chat_messages_match_golden(fixture_catalog, question):
 )
 def test_slack_text_is_escaped(text, escaped):
     assert chat.slack_escape(text) == escaped
+
+
+def _corpus_sample() -> list[str]:
+    """Every seventh question of the tuning corpus, answered and refused alike."""
+    from tests.test_ask_corpus import load
+
+    return [entry["q"] for entry in load("tuning")[::7]]
+
+
+@pytest.mark.parametrize("question", _corpus_sample())
+def test_slack_and_teams_answer_corpus_questions_as_ask_does(client, configured, question):
+    """Signed as Slack and Teams sign them, each chat endpoint says what /v1/ask says, word for word."""
+    asked = client.get("/v1/ask", params={"q": question})
+    expected = asked.json()["text"] if asked.status_code == 200 else asked.json()["error"]["message"]
+    body = slack_body(question)
+    slack = client.post("/v1/chatops/slack", content=body, headers=slack_headers(body)).json()
+    body = teams_body(f"<at>kb</at> {question}")
+    teams = client.post("/v1/chatops/teams", content=body, headers=teams_headers(body)).json()
+    first_slack, first_teams = slack["text"].split("\n")[0], teams["text"].split("\n\n")[0]
+    if asked.status_code == 200:
+        assert (first_slack, first_teams) == (chat.slack_escape(expected), expected)
+    else:
+        assert (first_slack, first_teams) == (chat.slack_escape(f":warning: {expected}"), f":warning: {expected}")

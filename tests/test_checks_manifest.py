@@ -62,13 +62,41 @@ def test_rejection_follows_the_pod_os_field_history(checks_catalog, kubernetes, 
     assert found == {(severity, code)}
 
 
-def test_without_os_name_rejected_fields_are_warnings_and_the_missing_field_is_flagged(checks_catalog):
+def test_without_os_name_a_rejected_field_is_still_an_error_and_the_missing_field_is_flagged(checks_catalog):
     report = check(checks_catalog, "statefulset-selector-only.yaml")
-    assert codes(report) == [
-        ("field-unsupported", "spec.template.spec.containers[0].securityContext.privileged"),
-        ("os-name-missing", "spec.template.spec"),
+    assert [(f.severity, f.code, f.path) for f in report.findings] == [
+        ("error", "field-rejected", "spec.template.spec.containers[0].securityContext.privileged"),
+        ("warning", "os-name-missing", "spec.template.spec"),
     ]
-    assert report.ok
+    assert not report.ok
+
+
+@pytest.mark.parametrize(
+    "kubernetes,rejected",
+    [
+        ("1.23", ("warning", "field-unsupported")),  # nothing in Kubernetes refuses them yet
+        ("1.24", ("error", "field-rejected")),
+        ("1.34", ("error", "field-rejected")),
+    ],
+)
+def test_fields_that_fail_a_windows_pod_are_errors_and_ignored_ones_warnings_without_os_name(
+    checks_catalog, kubernetes, rejected
+):
+    report = check(checks_catalog, "deployment-linux-fields-no-os-name.yaml", kubernetes)
+    severity = {f.path.removeprefix("spec.template.spec."): (f.severity, f.code) for f in report.findings}
+    assert severity["securityContext.runAsUser"] == rejected
+    assert severity["containers[0].securityContext.privileged"] == rejected
+    assert severity["hostNetwork"] == ("warning", "field-ignored")
+    assert severity["dnsPolicy"] == ("warning", "field-ignored")
+    assert report.ok == (rejected[0] != "error")
+
+
+def test_a_rejected_field_without_os_name_says_why_it_is_an_error(checks_catalog):
+    report = check(checks_catalog, "deployment-linux-fields-no-os-name.yaml", "1.29")
+    privileged = next(f for f in report.findings if f.path.endswith("securityContext.privileged"))
+    assert "spec.os.name" in privileged.message and "API server" in privileged.message
+    assert "rejects this field for Windows pods on Kubernetes" not in privileged.message  # no spec.os.name here
+    assert privileged.action == "Use a HostProcess container for node-level work."
 
 
 @pytest.mark.parametrize(
@@ -131,7 +159,10 @@ def test_linux_pods_are_skipped_unless_forced(checks_catalog):
     assert report.findings == [] and not report.workloads[0].windows
     forced = check(checks_catalog, "linux-only.yaml", force_os="windows")
     assert forced.workloads[0].targeted_by == "--os windows"
-    assert {f.code for f in forced.findings} == {"field-unsupported", "os-name-missing"}
+    assert {(f.severity, f.code) for f in forced.findings} == {
+        ("error", "field-rejected"),
+        ("warning", "os-name-missing"),
+    }
 
 
 def test_lists_skip_objects_without_pod_templates(checks_catalog):
@@ -152,7 +183,7 @@ def hosts(catalog, *ids):
         ("pod-runasuser.yaml", ["ltsc2019", "ltsc2022"], [("warning", "image-incompatible-some-nodes")]),
         ("pod-runasuser.yaml", ["ltsc2025"], [("error", "image-incompatible")]),
         ("daemonset-hostprocess-ok.yaml", ["ltsc2022"], [("info", "image-os-unknown")]),
-        ("pod-runasuser.yaml", ["ac23h2"], [("info", "image-compat-unknown")]),  # no record for that pair
+        ("pod-runasuser.yaml", ["ac23h2"], [("error", "image-incompatible")]),  # no record: builds differ
         ("statefulset-selector-only.yaml", ["ltsc2022"], [("error", "no-matching-nodes")]),  # pinned to 17763
         ("statefulset-selector-only.yaml", ["ltsc2019", "ltsc2022"], []),
     ],

@@ -154,3 +154,29 @@ def test_ask_json_has_the_interpretation(real_db):
     body = json.loads(result.stdout)
     assert body["interpretation"]["feature"]["id"] == "gmsa"
     assert body["answer"]["kubernetes"] == "1.18" and body["interpretation"]["runtime"] == "containerd"
+
+
+def readme_questions() -> list[tuple[str, int]]:
+    """(question, exit code) of every `kb ask` example in the README; an example without '# exit N' exits 0."""
+    import re
+    import shlex
+
+    from tests.conftest import ROOT
+
+    examples = []
+    for line in (ROOT / "README.md").read_text().splitlines():
+        if line.startswith(".venv/bin/kb ask "):
+            command, _, comment = line.partition("  #")
+            code = re.search(r"exit (\d)", comment)
+            examples.append((shlex.split(command)[2], int(code.group(1)) if code else 0))
+    return examples
+
+
+def test_the_readme_shows_ten_questions_or_more():
+    assert len(readme_questions()) >= 10
+
+
+@pytest.mark.parametrize("question,code", readme_questions())
+def test_readme_ask_examples_work_as_printed(real_db, question, code):
+    result = run("ask", question, "--db", str(real_db))
+    assert result.exit_code == code, result.output

@@ -3,6 +3,7 @@
 import pytest
 
 from kb import query
+from kb.errors import DataInvalid
 from kb.load import load_dataset
 from tests.conftest import REAL_DATA
 
@@ -25,6 +26,20 @@ SEED_FEATURES = [
 def test_real_data_passes_every_rule():
     dataset = load_dataset(REAL_DATA)
     assert len(dataset.features) >= 12
+
+
+def _refused_sources() -> list[str]:
+    """Every source of the real data the build refuses (unofficial, unpinned or malformed)."""
+    try:
+        load_dataset(REAL_DATA)
+    except DataInvalid as error:
+        return [str(p) for p in error.problems if p.field.endswith(".url")]
+    return []
+
+
+def test_every_source_of_the_real_data_is_official_and_pinned():
+    refused = _refused_sources()
+    assert refused == [], f"{len(refused)} source(s) refused:\n" + "\n".join(refused)
 
 
 def test_every_kubernetes_minor_from_1_5_is_present(real_catalog):

@@ -17,10 +17,11 @@ from kb.importers import FeedInvalid
 from kb.importers.diff import Change, compare_windows, recorded_disagreement, windows_key
 from kb.importers.endoflife import read_cycles
 from kb.importers.feature_gates import read_gates
-from kb.importers.plan import collect_changes
+from kb.importers.plan import collect_changes, feed_source
 from kb.importers.write import apply_changes
 from kb.load import load_dataset
 from kb.models import Disagreement
+from kb.provenance import source_problem
 
 FEEDS = Path(__file__).parent / "fixtures" / "import"
 KUBERNETES = str(FEEDS / "kubernetes.json")
@@ -64,7 +65,45 @@ def test_gate_stages_are_read():
         ("beta", True, "1.23"),
         ("stable", True, "1.26"),
     ]
-    assert gate.source.startswith("https://github.com/kubernetes/website/")
+    # a removed gate: its stages are listed on the kubernetes.io page of removed gates
+    assert gate.source == "https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates-removed/"
+
+
+def test_a_gate_in_use_cites_the_feature_gates_page(tmp_path):
+    text = (FEEDS / "feature-gates" / "WindowsHostProcessContainers.md").read_text()
+    current = tmp_path / "WindowsHostProcessContainers.md"
+    current.write_text(text.replace("removed: true\n", ""))
+    gate = read_gates([str(current)])["WindowsHostProcessContainers"]
+    assert gate.source == "https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/"
+
+
+SHA = "99538990b1490f94a3125bd9aed6f39b91a55743"
+
+
+@pytest.mark.parametrize(
+    "location,cited",
+    [
+        ("https://endoflife.date/api/kubernetes.json", "https://endoflife.date/api/kubernetes.json"),
+        ("tests/fixtures/import/kubernetes.json", "https://endoflife.date/kubernetes"),
+        ("http://127.0.0.1:8000/kubernetes.json", "https://endoflife.date/kubernetes"),
+        (
+            f"https://github.com/endoflife-date/release-data/blob/{SHA}/releases/kubernetes.json",
+            f"https://github.com/endoflife-date/release-data/blob/{SHA}/releases/kubernetes.json",
+        ),
+        (
+            "https://github.com/endoflife-date/release-data/blob/main/releases/kubernetes.json",
+            "https://endoflife.date/kubernetes",
+        ),
+    ],
+)
+def test_a_change_cites_its_feed_only_when_the_data_may_cite_it(location, cited):
+    assert feed_source(location, "kubernetes") == cited
+
+
+def test_imported_gate_steps_are_sources_the_build_accepts(fixture_data):
+    apply_changes(fixture_data, collect_changes(fixture_data, KUBERNETES, gates=[GATES]))
+    steps = [s for f in load_dataset(fixture_data).features for s in f.history if s.confidence_note]
+    assert steps and all(source_problem(src.url) is None for step in steps for src in step.sources)
 
 
 @pytest.mark.parametrize(
@@ -110,7 +149,7 @@ def test_write_round_trips(fixture_data):
 def test_write_keeps_curated_prose_and_comments(fixture_data):
     path = fixture_data / "features" / "hostprocess-containers.yaml"
     path.write_text("# curated by hand\n" + path.read_text())
-    apply_changes(fixture_data, collect_changes(fixture_data, gates=[GATES]))
+    apply_changes(fixture_data, collect_changes(fixture_data, KUBERNETES, gates=[GATES]))
     text = path.read_text()
     assert text.startswith("# curated by hand\n")
     assert "summary: Containers that run directly on the Windows host, for node agents." in text
@@ -266,8 +305,11 @@ def test_feeds_are_read_from_urls(fixture_data, feed_server):
     gate_url = f"{feed_server}/feature-gates/WindowsHostProcessContainers.md"
     changes = collect_changes(fixture_data, kubernetes_url, gates=[gate_url])
     assert read_cycles(kubernetes_url) == read_cycles(KUBERNETES)
-    assert {c.source for c in changes if c.file == "kubernetes.yaml"} == {kubernetes_url}
-    assert {c.source for c in changes if c.file.startswith("features/")} == {gate_url}
+    # A local server is no publisher: the changes cite the official pages those feeds describe.
+    assert {c.source for c in changes if c.file == "kubernetes.yaml"} == {"https://endoflife.date/kubernetes"}
+    assert {c.source for c in changes if c.file.startswith("features/")} == {
+        "https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates-removed/"
+    }
 
 
 def test_unreachable_url_is_a_feed_error(feed_server):

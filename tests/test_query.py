@@ -1,7 +1,8 @@
 import pytest
 
-from kb import query
+from kb import query, search
 from kb.errors import InvalidInput, InvalidVersion, UnknownFeature, UnknownVersion
+from kb.render import any_line
 
 
 @pytest.mark.parametrize(
@@ -74,7 +75,7 @@ def test_runtime_requirements_are_evaluated(fixture_catalog, runtime, met, suppo
 
 def test_a_removed_runtime_rules_the_answer_out(fixture_catalog):
     answer = query.support(fixture_catalog, "host-network", "1.24", runtime="docker")
-    assert any(r.met is False and "Docker (dockershim)" in r.text for r in answer.requirements)
+    assert any(r.met is False and "Docker (dockershim)" in (r.have or "") for r in answer.requirements)
     assert any("removed" in n for n in answer.notes)
 
 
@@ -117,8 +118,8 @@ def test_list_features_filters(fixture_catalog):
 
 
 def test_search_ranks_exact_alias_first(fixture_catalog):
-    assert next(hit.id for hit in query.search_features(fixture_catalog, "hostnetwork")) == "host-network"
-    assert query.search_features(fixture_catalog, "") == []
+    assert next(hit.id for hit in search.search_features(fixture_catalog, "hostnetwork")) == "host-network"
+    assert search.search_features(fixture_catalog, "") == []
 
 
 def test_a_gate_shared_by_two_features_is_not_guessed(fixture_catalog):
@@ -179,3 +180,36 @@ def test_an_unknown_update_level_says_how_to_find_it(update_catalog):
 def test_a_missing_update_names_the_node_build(update_catalog):
     answer = query.support(update_catalog, "hostprocess", "1.23", windows="10.0.17763.1697")
     assert f"Requires {NEEDS_UPDATE}: Windows Server 2019 at 10.0.17763.1697 does not meet it." in answer.notes
+
+
+@pytest.mark.parametrize(
+    "windows,runtime,required,has",
+    [
+        ("ws2016", "containerd://1.7.13", "a Windows node OS supported on Kubernetes 1.26", "Windows Server 2016"),
+        ("ltsc2022", "containerd://1.5.13", "containerd 1.6", "containerd 1.5.13"),
+    ],
+)
+def test_a_failed_requirement_says_what_was_required_and_what_the_node_has(
+    real_catalog, windows, runtime, required, has
+):
+    answer = query.support(real_catalog, "hostprocess", "1.26", windows, runtime)
+    failed = [r for r in answer.requirements if r.met is False]
+    assert failed and all(r.have for r in failed)
+    assert any(r.text.startswith(required) and r.have == has for r in failed)
+    line = any_line(answer)
+    assert f"(has {has})" in line and f"{has} is a supported" not in line
+
+
+def test_since_is_where_the_current_status_began_and_ga_first_usable_are_named(real_catalog):
+    answer = query.support(real_catalog, "gmsa", str(real_catalog.newest_released))
+    stable_run = [s for s in real_catalog.features["gmsa"].history if s.status == "stable"]
+    assert (answer.since, answer.ga) == (stable_run[0].since, stable_run[0].since)
+    assert answer.first_usable == real_catalog.features["gmsa"].history[0].since
+
+
+def test_search_ranks_what_the_text_names_and_cuts_what_it_does_not(real_catalog):
+    hits = [hit.id for hit in search.search_features(real_catalog, "hostprocess")]
+    assert hits[0] == "hostprocess-containers"
+    assert "flexvolume-windows" not in hits
+    assert len(hits) <= 3
+    assert search.search_features(real_catalog, "flurbo") == []

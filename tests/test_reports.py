@@ -35,6 +35,16 @@ def test_manifest_github_annotations(checks_catalog):
     )
 
 
+def test_manifest_github_annotations_without_os_name(checks_catalog):
+    """The CI gate: a pod that selects Windows nodes without spec.os.name still fails on refused fields."""
+    path = "deploy/metrics-agent.yaml"
+    documents = read_documents((MANIFESTS / "deployment-linux-fields-no-os-name.yaml").read_text(), path)
+    text = manifest_github(check_manifests(checks_catalog, documents, "1.29"))
+    check_golden("check-manifest-no-os-name-github.txt", text + "\n")
+    kinds = [line.split(" ", 1)[0] for line in text.splitlines() if line.startswith("::")]
+    assert kinds == ["::error"] * 2 + ["::warning"] * 3
+
+
 def test_upgrade_text(checks_catalog):
     check_golden("upgrade.txt", upgrade_text(plan(checks_catalog, "1.23", "1.27", "ws2019", "docker://20.10.9")) + "\n")
 

@@ -221,3 +221,79 @@ def test_a_byte_that_is_not_utf8_names_file_and_line(fixture_data):
     found = problems(fixture_data)
     assert len(found) == 1 and found[0].startswith("features/hostprocess-containers.yaml: line 4: -: not UTF-8")
     assert "0xe9" in found[0]
+
+
+FORK = "https://github.com/marosset/website/blob/b6b9de20e4108a6cc8884126fe1d33e2c5996add/content/en/docs/concepts/windows/intro.md"
+BLOG = "https://medium.com/some-blog/windows-containers-on-kubernetes"
+BLOB_MASTER = "https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.24.md"
+TREE_MASTER = (
+    "https://github.com/kubernetes/enhancements/tree/master/keps/sig-windows/1981-windows-privileged-container-support"
+)
+TAG = "https://github.com/kubernetes/api/blob/v0.23.0/core/v1/types.go"
+BRANCH = "https://github.com/kubernetes/website/blob/release-1.26/content/en/docs/concepts/windows/intro.md"
+
+
+PLACES = {
+    "step": (
+        feature,
+        lambda d, url: d["history"][0].update(sources=[url]),
+        "features/hostprocess-containers.yaml: hostprocess-containers: history.0.sources.0.url",
+    ),
+    "disagreement": (
+        lambda data: feature(data, "host-network"),
+        lambda d, url: d.update(disagreements=[{"about": "a", "other_value": "b", "chosen": "c", "sources": [url]}]),
+        "features/host-network.yaml: host-network: disagreements.0.sources.0.url",
+    ),
+    "os-support": (
+        lambda data: data / "os-support.yaml",
+        lambda d, url: d[1]["sources"].append(url),
+        "os-support.yaml: 1.23: sources.1.url",
+    ),
+    "runtime": (
+        lambda data: data / "runtimes.yaml",
+        lambda d, url: d[0]["history"][1].update(sources=[url]),
+        "runtimes.yaml: docker: history.1.sources.0.url",
+    ),
+    "kubernetes": (
+        lambda data: data / "kubernetes.yaml",
+        lambda d, url: d[0].update(sources=[url]),
+        "kubernetes.yaml: 1.21: sources.0.url",
+    ),
+    "windows": (
+        lambda data: data / "windows.yaml",
+        lambda d, url: d[1].update(sources=[url]),
+        "windows.yaml: ltsc2019: sources.0.url",
+    ),
+    "image": (
+        lambda data: data / "image-compatibility.yaml",
+        lambda d, url: d["rules"][0].update(sources=[url]),
+        "image-compatibility.yaml: ltsc2022 x ltsc2019: sources.0.url",
+    ),
+    "isolation": (
+        lambda data: data / "image-compatibility.yaml",
+        lambda d, url: d["isolation"][1].update(sources=[url]),
+        "image-compatibility.yaml: hyperv isolation: sources.0.url",
+    ),
+}
+"""Where a source can sit in each kind of file: the file, how to cite ``url`` there, and the
+'file: entry: field' the build's problem must name."""
+
+
+@pytest.mark.parametrize(
+    "url,why",
+    [
+        (FORK, "marosset/website is not an official repository"),
+        (BLOG, "medium.com is not an official publisher"),
+        (BLOB_MASTER, "must name a 40-hex commit, not 'master'"),
+        (TREE_MASTER, "must name a 40-hex commit, not 'master'"),
+        (TAG, "must name a 40-hex commit, not 'v0.23.0'"),
+        (BRANCH, "must name a 40-hex commit, not 'release-1.26'"),
+    ],
+)
+@pytest.mark.parametrize("where", PLACES)
+def test_the_build_refuses_a_source_that_is_not_official_or_not_pinned(fixture_data, edit_yaml, url, why, where):
+    path_of, cite, names = PLACES[where]
+    edit_yaml(path_of(fixture_data), lambda d: cite(d, url))
+    found = [p for p in problems(fixture_data) if p.startswith(names)]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{names}: {url}: ") and why in found[0]

@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 import typer
 
-from kb import cli, export, pages, query
+from kb import cli, export, pages, query, search
+from kb import site_paths as paths
 from kb.build import build
 from kb.catalog import load_catalog
-from kb.pages import features, guides, home, limitations, markdown, matrices, paths, prose, releases
+from kb.pages import features, guides, home, limitations, markdown, matrices, prose, releases
 from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
@@ -215,7 +216,7 @@ def test_every_page_footer_shows_dataset_version(built_site, real_catalog):
 @pytest.mark.slow
 @pytest.mark.parametrize("term", ["hostprocess", "gmsa"])
 def test_search_index_finds_feature_by_alias(built_site, real_catalog, term):
-    feature = query.search_features(real_catalog, term)[0]
+    feature = search.search_features(real_catalog, term)[0]
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     pages_with_term = {
         d["location"].split("#")[0] for d in index["docs"] if term in d["text"].lower() + d["title"].lower()

@@ -1,12 +1,11 @@
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import CatalogDep
+from api.deps import CatalogDep, TodayDep, request_lang
 from api.represent import CSV_AND_TEXT, FormatDep, represent
 from kb import ask as engine
-from kb.answers import AskAnswer
+from kb.asked import AskAnswer
 
 router = APIRouter(prefix="/v1", tags=["ask"])
 
@@ -33,7 +32,9 @@ ERROR_EXAMPLE = {
     },
 )
 async def get_ask(
+    request: Request,
     catalog: CatalogDep,
+    today: TodayDep,
     fmt: FormatDep,
     q: Annotated[
         str,
@@ -46,5 +47,6 @@ async def get_ask(
 ) -> Response:
     """Answer a free-text question: feature support, Windows Server and runtime support, node stage,
     image compatibility, release dates, end of life, builds and image tags. Without a Kubernetes
-    version it answers for the newest minor and says so in `interpretation`."""
-    return represent(engine.ask(catalog, q, date.today()), fmt)
+    version it answers for the newest minor and says so in `interpretation`. A question in Chinese, or a request
+    for Chinese (`Accept-Language: zh-CN`, `?lang=zh`), is answered in Chinese."""
+    return represent(engine.ask(catalog, q, today, request_lang(request)), fmt)

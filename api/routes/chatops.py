@@ -1,13 +1,12 @@
 import json
 import os
 import time
-from datetime import date
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import CatalogDep
+from api.deps import CatalogDep, TodayDep
 from api.errors import error_response
 from api.signatures import SecretInvalid, SignatureRejected, verify_slack, verify_teams
 from kb import chat
@@ -49,7 +48,7 @@ def not_configured(variable: str) -> JSONResponse:
 
 
 @router.post("/slack", responses=ERRORS)
-async def slack_command(request: Request, catalog: CatalogDep) -> JSONResponse:
+async def slack_command(request: Request, catalog: CatalogDep, today: TodayDep) -> JSONResponse:
     """A Slack slash command (`/k8swin hostprocess 1.22`), verified with the signing secret
     (env KB_SLACK_SIGNING_SECRET), answered in Block Kit; ephemeral unless the text says `share`."""
     secret = os.environ.get("KB_SLACK_SIGNING_SECRET")
@@ -66,11 +65,11 @@ async def slack_command(request: Request, catalog: CatalogDep) -> JSONResponse:
     except SignatureRejected as exc:
         return error_response(401, "bad_signature", str(exc))
     text = parse_qs(body.decode("utf-8", "replace")).get("text", [""])[0]
-    return JSONResponse(chat.slack_reply(catalog, text, date.today(), public_url()))
+    return JSONResponse(chat.slack_reply(catalog, text, today, public_url()))
 
 
 @router.post("/teams", responses=ERRORS)
-async def teams_webhook(request: Request, catalog: CatalogDep) -> JSONResponse:
+async def teams_webhook(request: Request, catalog: CatalogDep, today: TodayDep) -> JSONResponse:
     """A Microsoft Teams outgoing webhook, verified with its security token (env KB_TEAMS_SECRET, base64),
     answered with a Teams message."""
     secret = os.environ.get("KB_TEAMS_SECRET")
@@ -92,4 +91,4 @@ async def teams_webhook(request: Request, catalog: CatalogDep) -> JSONResponse:
     text = activity.get("text") if isinstance(activity, dict) else None
     if not isinstance(text, str):
         return error_response(422, "invalid_input", "The activity has no text.")
-    return JSONResponse(chat.teams_reply(catalog, text, date.today(), public_url()))
+    return JSONResponse(chat.teams_reply(catalog, text, today, public_url()))

@@ -8,7 +8,7 @@ from api.deps import CatalogDep
 from api.errors import ERROR_RESPONSES
 from api.examples import SEARCH, example
 from api.represent import FormatDep, represent
-from kb import query
+from kb import search
 from kb.answers import FeatureRef
 
 router = APIRouter(prefix="/v1", tags=["search"], responses=ERROR_RESPONSES)
@@ -22,4 +22,4 @@ async def get_search(
     limit: Annotated[int, Query(ge=1, le=100, description="At most this many results")] = 20,
 ) -> Response:
     """Features ranked by how well `q` matches their names, aliases, gates and summary (best first)."""
-    return represent(query.search_features(catalog, q, limit=limit), fmt)
+    return represent(search.search_features(catalog, q, limit=limit), fmt)

@@ -35,9 +35,19 @@ async def get_support(
     runtime: Annotated[
         str | None, Query(max_length=200, description="Container runtime", examples=["containerd://1.7.13"])
     ] = None,
+    variant: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="The case of the feature, where its cases differ: `single-file` of subpath-mounts, "
+            "`overlay` of ipv4-ipv6-dual-stack, a volume plugin of in-tree-volume-plugins (see `variants` in "
+            "/v1/features/{id}).",
+            examples=["single-file"],
+        ),
+    ] = None,
 ) -> Response:
     """Is a feature supported on a Kubernetes version (with a Windows release and runtime)?
 
     In scripts: `curl -s '.../v1/support?feature=hostprocess-containers&kubernetes=1.26' | jq -e .supported`.
     """
-    return represent(query.support(catalog, feature, kubernetes, windows, runtime), fmt)
+    return represent(query.support(catalog, feature, kubernetes, windows, runtime, variant), fmt)

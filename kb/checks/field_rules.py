@@ -4,8 +4,10 @@ How a field is judged (the one place for this rule):
 
 - ``rejected``: the API server refuses it for pods with ``spec.os.name: windows`` once the
   Pod OS field is enforced at that minor (the feature that owns ``spec.os.name`` is usable
-  and on by default). Error when the pod declares Windows there; a warning otherwise, since
-  nothing stops the pod but Windows still cannot honour the field.
+  and on by default). From that minor it is an error on every Windows pod, with or without
+  ``spec.os.name``: a pod that leaves the field out only escapes the check (the missing field
+  is flagged on its own), and the node cannot honour the field (``runAsUser`` leaves the pod in
+  ContainerCreating). Before that minor nothing in Kubernetes refuses it: a warning.
 - ``ignored``: the Windows kubelet drops it. Warning, unless the feature is usable and on
   by default at that minor (the limitation was lifted); gated: warning naming the gate.
 - ``different``: works with different behaviour on Windows. Info while the feature is usable
@@ -96,21 +98,7 @@ def judge(rule: FieldRule, minor: KubernetesMinor, declares_windows: bool, enfor
     gated = step is not None and is_usable(step.status) and step.enabled_by_default is False
     at = f"on Kubernetes {minor} ({feature.name}: {status})"
     if field.on_windows == "rejected":
-        if declares_windows and enforced:
-            return Verdict(
-                "error",
-                "field-rejected",
-                f"The API server rejects this field for Windows pods {at}.",
-                field.note or "Remove the field from the Windows pod spec.",
-                sources,
-            )
-        return Verdict(
-            "warning",
-            "field-unsupported",
-            f"Windows cannot honour this field {at}; the API server rejects it once spec.os.name is windows.",
-            field.note or "Remove the field from the Windows pod spec.",
-            sources,
-        )
+        return _rejected(field, at, declares_windows, enforced, sources)
     if field.on_windows == "different":
         return Verdict(
             "info" if _enabled(step) else "warning",
@@ -145,6 +133,26 @@ def judge(rule: FieldRule, minor: KubernetesMinor, declares_windows: bool, enfor
         f"Needs Kubernetes {later} or newer." if later else (field.note or "Remove the field."),
         sources,
     )
+
+
+def _rejected(field: PodField, at: str, declares_windows: bool, enforced: bool, sources: list[str]) -> Verdict:
+    """A field the API server refuses for Windows pods: an error wherever that refusal is in force."""
+    action = field.note or "Remove the field from the Windows pod spec."
+    if not enforced:
+        message = (
+            f"Windows cannot honour this field {at}; the API server refuses it for Windows pods "
+            "from the version where the Pod OS field is on."
+        )
+        return Verdict("warning", "field-unsupported", message, action, sources)
+    if declares_windows:
+        return Verdict(
+            "error", "field-rejected", f"The API server rejects this field for Windows pods {at}.", action, sources
+        )
+    message = (
+        f"Windows pods may not set this field {at}: without spec.os.name the API server does not check it, "
+        "but it refuses it once the pod declares windows, and a Windows node cannot honour it."
+    )
+    return Verdict("error", "field-rejected", message, action, sources)
 
 
 def feature_ref(feature: Feature) -> FeatureRef:

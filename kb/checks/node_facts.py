@@ -16,7 +16,10 @@ from kb.catalog import Catalog
 from kb.checks.findings import Finding, Severity
 from kb.history import is_usable, status_label, step_at
 from kb.models import WindowsRelease
-from kb.releases import kubernetes_view, windows_view
+from kb.node_os import node_os
+from kb.releases import end_of_support, kubernetes_view, windows_view
+from kb.requirements import requirement_met, requirement_text
+from kb.runtime_support import runtime_support
 from kb.versions import KubernetesMinor, RuntimeSpec
 
 
@@ -60,7 +63,7 @@ def judge_node(
 
 def _windows_facts(catalog: Catalog, windows: WindowsRelease, today: date, findings: Findings) -> dict[str, Any]:
     view = windows_view(catalog, windows, today)
-    end = windows.extended_end or windows.mainstream_end
+    end = end_of_support(windows)
     if view.is_supported is False:
         findings.add(
             "warning",
@@ -89,20 +92,20 @@ def _kubernetes_facts(
             "Upgrade the cluster to a maintained minor (see kb upgrade).",
             view.sources,
         )
-    supported = None
-    if windows is not None and view.windows:
-        supported = any(ref.id == windows.id for ref in view.windows)
-        if not supported:
-            listed = ", ".join(ref.name for ref in view.windows)
-            findings.add(
-                "error",
-                "os-not-supported",
-                f"{windows.name} is not a supported Windows node OS on Kubernetes {minor} (supported: {listed}).",
-                f"Move the node to one of: {listed}.",
-                view.sources,
-            )
+    os_answer = node_os(catalog, minor, windows) if windows is not None else None
+    if windows is not None and os_answer is not None and os_answer.supported is False:
+        names = ", ".join(ref.name for ref in os_answer.supported_windows)
+        findings.add(
+            "error",
+            "os-not-supported",
+            f"{windows.name} is not a supported Windows node OS on Kubernetes {minor} (supported: {names}).",
+            f"Move the node to one of: {names}.",
+            view.sources,
+        )
     return dict(
-        os_supported=supported, kubernetes_maintained=view.is_maintained, kubernetes_end_of_life=view.end_of_life
+        os_supported=os_answer.supported if os_answer else None,
+        kubernetes_maintained=view.is_maintained,
+        kubernetes_end_of_life=view.end_of_life,
     )
 
 
@@ -114,38 +117,36 @@ def _runtime_facts(
     windows_revision: int | None,
     findings: Findings,
 ) -> dict[str, Any]:
-    definition = catalog.runtimes[runtime.name]
-    step = step_at(definition.history, minor)
-    sources = [s.url for s in (step.sources if step else definition.sources)]
-    if step is None or not is_usable(step.status):
-        state = status_label(step.status) if step else "not available yet"
-        code = "runtime-removed" if step is not None and step.status == "removed" else "runtime-not-supported"
+    answer = runtime_support(catalog, runtime, minor, windows, windows_revision)
+    usable = is_usable(answer.status)
+    if not usable:
+        state = status_label(answer.status) if answer.since else "not available yet"
+        code = "runtime-removed" if answer.status == "removed" else "runtime-not-supported"
         findings.add(
             "error",
             code,
-            f"{definition.name} is {state} on Kubernetes {minor}." + (f" {step.note}" if step and step.note else ""),
+            f"{answer.name} is {state} on Kubernetes {minor}." + "".join(f" {n}" for n in answer.notes[:1]),
             "Move the node to containerd before running this Kubernetes version.",
-            sources,
+            answer.sources,
         )
-    elif step.status == "deprecated":
+    elif answer.status == "deprecated":
         findings.add(
             "warning",
             "runtime-deprecated",
-            f"{definition.name} is deprecated on Kubernetes {minor}.",
+            f"{answer.name} is deprecated on Kubernetes {minor}.",
             "Plan the move to containerd.",
-            sources,
+            answer.sources,
         )
-    for requirement in step.requirements if step else []:
-        if query.requirement_met(catalog, requirement, windows, runtime, windows_revision) is False:
-            needed = query.requirement_text(catalog, requirement)
+    for requirement in answer.requirements:
+        if requirement.met is False:
             findings.add(
                 "error",
                 "runtime-too-old",
-                f"Kubernetes {minor} needs {needed}; the node runs {runtime}.",
-                f"Upgrade the runtime to {needed}.",
-                sources,
+                f"Kubernetes {minor} needs {requirement.text}; the node runs {runtime}.",
+                f"Upgrade the runtime to {requirement.text}.",
+                answer.sources,
             )
-    return dict(runtime_status=step.status if step else None, runtime_supported=bool(step and is_usable(step.status)))
+    return dict(runtime_status=answer.status if answer.since else None, runtime_supported=usable)
 
 
 def _features(
@@ -166,9 +167,9 @@ def _features(
             continue
         step = step_at(feature.history, minor)
         failing = [
-            query.requirement_text(catalog, r)
+            requirement_text(catalog, r)
             for r in (step.requirements if step else [])
-            if query.requirement_met(catalog, r, windows, runtime, windows_revision) is False
+            if requirement_met(catalog, r, windows, runtime, windows_revision) is False
         ]
         if failing:
             text = "; ".join(failing)

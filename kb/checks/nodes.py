@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kb import query
-from kb.answers import WindowsRef
+from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.checks.documents import Document, kind_of
 from kb.checks.fields import Location, render_location
@@ -25,7 +25,6 @@ from kb.checks.objects import Node as NodeShape
 from kb.checks.objects import shape_problem
 from kb.errors import InputTooLarge, InvalidInput, KbError
 from kb.models import WindowsRelease
-from kb.releases import windows_ref
 from kb.versions import KubernetesMinor, RuntimeSpec, build_revision
 
 OS_LABELS = ("kubernetes.io/os", "beta.kubernetes.io/os")

@@ -30,13 +30,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kb.importers import FeedInvalid
-from kb.importers.feeds import is_url, read_text
+from kb.importers.feeds import citable, read_text
 from kb.versions import parse_kubernetes
 
-UPSTREAM = (
-    "https://github.com/kubernetes/website/blob/main/content/en/docs/reference/"
-    "command-line-tools-reference/feature-gates/{gate}.md"
-)
+GATES_PAGE = "https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates/"
+REMOVED_GATES_PAGE = "https://kubernetes.io/docs/reference/command-line-tools-reference/feature-gates-removed/"
+"""The dated kubernetes.io pages that list every gate's stages (removed gates on their own page): what
+imported stages cite when the gate file read cannot be cited (a local checkout, a moving branch)."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -86,8 +86,8 @@ class Gate:
     source: str
 
 
-def parse_gate(text: str, where: str, source: str | None = None) -> Gate:
-    """Parse one gate file's front matter; FeedInvalid when it is missing or malformed."""
+def parse_gate(text: str, where: str) -> Gate:
+    """Parse one gate file's front matter (read from ``where``, a path or URL); FeedInvalid when malformed."""
     match = _FRONT_MATTER.match(text)
     if not match:
         raise FeedInvalid(where, "no YAML front matter (a '---' block at the top)")
@@ -103,13 +103,14 @@ def parse_gate(text: str, where: str, source: str | None = None) -> Gate:
         first = exc.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
         raise FeedInvalid(where, f"front matter {field}: {first['msg']}") from exc
-    return Gate(doc.title, list(doc.stages), source or UPSTREAM.format(gate=doc.title))
+    official_page = REMOVED_GATES_PAGE if doc.removed else GATES_PAGE
+    return Gate(doc.title, list(doc.stages), citable(where, official_page))
 
 
 def read_gates(locations: list[str]) -> dict[str, Gate]:
     """Read gate files (paths or URLs) into {gate name: Gate}."""
     gates: dict[str, Gate] = {}
     for location in locations:
-        gate = parse_gate(read_text(location), location, location if is_url(location) else None)
+        gate = parse_gate(read_text(location), location)
         gates[gate.name] = gate
     return gates

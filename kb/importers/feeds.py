@@ -7,12 +7,19 @@ import urllib.request
 from pathlib import Path
 
 from kb.importers import FeedInvalid
+from kb.provenance import source_problem
 
 TIMEOUT_SECONDS = 30
 
 
 def is_url(location: str) -> bool:
     return location.startswith(("http://", "https://"))
+
+
+def citable(location: str, official_page: str) -> str:
+    """What a change read from ``location`` cites: the feed's URL when the data may cite it (an official,
+    pinned or dated source), else ``official_page``, the official page the feed describes."""
+    return location if is_url(location) and source_problem(location) is None else official_page
 
 
 def read_text(location: str) -> str:

@@ -7,19 +7,19 @@ from pathlib import Path
 from kb.importers.diff import Change, compare_gates, compare_kubernetes, compare_windows
 from kb.importers.endoflife import read_cycles
 from kb.importers.feature_gates import read_gates
-from kb.importers.feeds import gate_locations, is_url
+from kb.importers.feeds import citable, gate_locations
 from kb.load import load_dataset
 
 PRODUCT_PAGES = {
     "kubernetes": "https://endoflife.date/kubernetes",
     "windows-server": "https://endoflife.date/windows-server",
 }
-"""What a change cites when its feed was a local file: the product page the feed describes."""
+"""What a change cites when its feed cannot be cited (a local file, a mirror): the product page it describes."""
 
 
 def feed_source(location: str, product: str) -> str:
-    """The URL a change cites: the feed's own URL, or the product page for a local file."""
-    return location if is_url(location) else PRODUCT_PAGES[product]
+    """The URL a change cites: the feed's own URL when the data may cite it, else the product page."""
+    return citable(location, PRODUCT_PAGES[product])
 
 
 def collect_changes(

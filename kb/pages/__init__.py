@@ -10,10 +10,10 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.cli import EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
 from kb.errors import EXIT_BAD_INPUT
-from kb.pages import paths
 from kb.pages.about import about_page, footer_text
 from kb.pages.features import category_page, feature_page, features_index
 from kb.pages.guides import api_guide, cli_guide

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+from kb import site_paths as paths
 from kb.catalog import Catalog, Meta
-from kb.pages import paths
 from kb.pages.markdown import Page, join, link, table
 
 DATA_LICENCE = "[CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/)"

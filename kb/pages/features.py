@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kb import query
+from kb import site_paths as paths
 from kb.answers import FeatureDetail, StepView
 from kb.catalog import Catalog
 from kb.history import status_label
-from kb.pages import paths
 from kb.pages.markdown import (
     REASON_LABELS,
     Page,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from kb.pages import paths
+from kb import site_paths as paths
 from kb.pages.markdown import Page, cell, join, link, table
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from kb import query
+from kb import site_paths as paths
 from kb.catalog import Catalog
-from kb.pages import paths
 from kb.pages.markdown import Page, join, link
+from kb.requirements import requirement_text
 from kb.versions import build_number
 
 LOOKUP_FORM = """\
@@ -30,20 +30,21 @@ LOOKUP_FORM = """\
 def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
     """Feature id -> step ``since`` -> the minimum Windows build that step requires and its wording.
 
-    The lookup box reads this to rule out a Windows release the way :func:`kb.query.requirement_met`
+    The lookup box reads this to rule out a Windows release the way :func:`kb.requirement_met`
     does (the release's build must be at least the required one); only steps with such a requirement
-    are listed.
+    are listed. The box asks no runtime, so a requirement that holds only with one runtime (gMSA's
+    Windows update on containerd nodes) never rules a release out there, as in the engine.
     """
     minimums: dict[str, dict[str, dict[str, str]]] = {}
     for feature in catalog.features.values():
         for step in feature.history:
-            needs = [r for r in step.requirements if r.windows]
+            needs = [r for r in step.requirements if r.windows and not r.only_with_runtime]
             if not needs:
                 continue
             strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
             minimums.setdefault(feature.id, {})[step.since] = {
                 "build": catalog.windows[strictest.windows].build,
-                "text": query.requirement_text(catalog, strictest),
+                "text": requirement_text(catalog, strictest),
             }
     return minimums
 

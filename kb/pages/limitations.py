@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.history import is_usable, step_at
 from kb.models import REASONS, Feature, Step
-from kb.pages import paths
 from kb.pages.markdown import REASON_LABELS, Page, cell, front_matter, join, link, status_badge, table
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.history import status_label, step_at
 from kb.models import STATUSES
-from kb.pages import paths
 from kb.pages.markdown import Page, front_matter, join, link, source_list, status_cell, table
 from kb.releases import os_matrix
 

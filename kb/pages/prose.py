@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from kb import site_paths as paths
 from kb.models import Feature, Step
-from kb.pages import paths
 from kb.pages.markdown import Page, cell, join, link, table
 
 SLACK_SECRET = "KB_SLACK_SIGNING_SECRET"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.diff import Change
-from kb.pages import paths
 from kb.pages.markdown import Page, cell, join, link, numbered_sources, source_list, status_badge, table, yes_no
 from kb.releases import KubernetesReleaseView, list_kubernetes, list_windows
 
