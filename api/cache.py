@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-CacheKey = tuple[str, bytes, str]
-"""(path, raw query string, representation): everything an answer's bytes depend on within one day."""
+CacheKey = tuple[str, bytes, str, str]
+"""(path, raw query string, representation, language): everything an answer's bytes depend on within one day."""
 
 
 class Cached:

@@ -4,10 +4,11 @@
   (the largest input any route reads; routes bound their own inputs more tightly);
 - representation: a ``.csv`` suffix or the ``Accept`` header picks JSON, CSV or one line of text;
 - caching: the data cannot change while the process runs, so every ``/v1`` GET answer is produced
-  once by FastAPI, kept as bytes (bounded LRU keyed by path, query string and representation) and
+  once by FastAPI, kept as bytes (bounded LRU keyed by path, query string, representation and the
+  language ``Accept-Language`` asks for) and
   replayed; only whole answers (never a range, a body cut short or a client gone) of canonical
   paths (no ``.``, ``..`` or empty segment) are kept; a strong ``ETag`` (dataset content hash +
-  day + representation), ``Cache-Control``, ``Vary: Accept`` and ``304 Not Modified`` on
+  day + representation + language), ``Cache-Control``, ``Vary: Accept, Accept-Language`` and ``304 Not Modified`` on
   ``If-None-Match``;
 - turns: the long routes (questions, checks, chat) take turns and leave most of the worker to the
   short requests (:mod:`api.lanes`); one that waits too long is a 503;
@@ -35,6 +36,7 @@ from api.cache import AnswerCache, Cached
 from api.headers import CORS_HEADERS, PREFLIGHT_HEADERS, SECURITY_HEADERS, UNCACHED_GET_HEADERS
 from api.lanes import LONG_ROUTES, LaneBusy, LongLane
 from kb.checks.documents import MAX_INPUT_BYTES
+from kb.i18n import from_accept_language
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -119,6 +121,7 @@ class Edge:
         self.day = -1
         self.tag = b""
         self.accept_reps: dict[bytes, str] = {}
+        self.accept_langs: dict[bytes, str] = {}
         self.lane = LongLane()
 
     def _refresh_tag(self) -> None:
@@ -139,6 +142,18 @@ class Edge:
             if len(self.accept_reps) < 256:
                 self.accept_reps[accept] = rep
         return rep
+
+    def _language(self, scope: Scope) -> str:
+        """The language ``Accept-Language`` asks for (``?lang=`` is part of the query, so of the key already)."""
+        header = _header(scope, b"accept-language")
+        if not header:
+            return "en"
+        lang = self.accept_langs.get(header)
+        if lang is None:
+            lang = from_accept_language(header.decode("latin-1")) or "en"
+            if len(self.accept_langs) < 256:
+                self.accept_langs[header] = lang
+        return lang
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -171,19 +186,20 @@ class Edge:
         if path.endswith(CSV_SUFFIX):
             rep, suffix, path = "csv", CSV_SUFFIX, path[: -len(CSV_SUFFIX)]
             raw_path = raw_path.removesuffix(CSV_SUFFIX.encode())
-        key = (path, scope["query_string"], rep)
+        lang = self._language(scope)
+        key = (path, scope["query_string"], rep, lang)
         cached = self.cache.get(key)
         if cached is not None:
             self.lane.short()
         else:
             inner = dict(scope, method="GET", path=path, raw_path=raw_path)
             inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
-            cached, whole = await self._render(inner, receive)
+            cached, whole = await self._render(inner, receive, lang)
             if whole:
                 self.cache.put(key, cached)
         await self._replay(scope, send, cached, head)
 
-    async def _render(self, scope: Scope, receive: Receive) -> tuple[Cached, bool]:
+    async def _render(self, scope: Scope, receive: Receive, lang: str) -> tuple[Cached, bool]:
         """Run FastAPI once for this request and keep what it sent; and whether that is the whole answer
         (its body finished, the client still there, no part of a range), the only kind the cache keeps."""
         start: Message = {}
@@ -211,7 +227,7 @@ class Edge:
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in _OWN_HEADERS]
         content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
         kind = MEDIA_TYPES.get(content_type.split(b";")[0].decode("latin-1").strip())
-        etag = b'"' + self.tag + b"-" + kind.encode() + b'"' if kind and 200 <= status < 300 else None
+        etag = b'"' + self.tag + b"-" + f"{kind}-{lang}".encode() + b'"' if kind and 200 <= status < 300 else None
         if status < 400:
             control = CACHE_CONTROL_OK
         elif status < 500:
@@ -221,7 +237,7 @@ class Edge:
         headers += [
             (b"content-length", str(len(body)).encode()),
             (b"cache-control", control),
-            (b"vary", b"Accept"),
+            (b"vary", b"Accept, Accept-Language"),
             *CORS_HEADERS,
             *SECURITY_HEADERS,
         ]

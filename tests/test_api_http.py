@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from kb.i18n import has_chinese
 
 SUPPORT = "/v1/support?feature=hostprocess&kubernetes=1.22"
 GET_RESOURCES = [SUPPORT, "/v1/features", "/v1/features/host-network", "/v1/meta", "/v1/search?q=host"]
@@ -39,7 +40,7 @@ def test_every_get_has_a_strong_etag_cache_control_and_cors(client, url):
     assert etag.startswith('"') and not etag.startswith("W/")
     assert "max-age" in response.headers["cache-control"]
     assert response.headers["access-control-allow-origin"] == "*"
-    assert response.headers["vary"] == "Accept"
+    assert response.headers["vary"] == "Accept, Accept-Language"
 
 
 @pytest.mark.parametrize("url", GET_RESOURCES)
@@ -347,3 +348,15 @@ def test_the_not_found_page_is_served_as_not_found(site_app):
     assert (status, body) == (404, b"<html>lost</html>") and headers["content-type"].startswith("text/html")
     assert asgi.call(site_app, "GET", "/nothing-here")[:3:2] == (404, b"<html>lost</html>")
     assert asgi.call(site_app, "GET", "/index.html")[0] == 200
+
+
+def test_the_answer_cache_keeps_each_language_apart(client):
+    """One URL answered in English, then asked for in Chinese: the cached English answer is not replayed."""
+    url = "/v1/support?feature=hostprocess&kubernetes=1.23&format=text"
+    english = client.get(url)
+    chinese = client.get(url, headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    assert not has_chinese(english.text) and has_chinese(chinese.text)
+    assert english.headers["etag"] != chinese.headers["etag"]
+    assert "accept-language" in chinese.headers["vary"].lower()
+    again = client.get(url, headers={"Accept-Language": "en-US", "If-None-Match": chinese.headers["etag"]})
+    assert again.status_code == 200 and not has_chinese(again.text)
