@@ -59,6 +59,21 @@ MEDIA_TYPES = {"application/json": "json", "text/csv": "csv", "text/plain": "tex
 CSV_SUFFIX = ".csv"
 
 
+def _read_header(
+    scope: Scope, name: bytes, seen: dict[bytes, str], read: Callable[[str], str | None], default: str
+) -> str:
+    """What header ``name`` says, read once per distinct value (``seen`` remembers up to 256 of them)."""
+    value = _header(scope, name)
+    if not value:
+        return default
+    meaning = seen.get(value)
+    if meaning is None:
+        meaning = read(value.decode("latin-1")) or default
+        if len(seen) < 256:
+            seen[value] = meaning
+    return meaning
+
+
 def representation_of(accept: str) -> str:
     """The representation an ``Accept`` header asks for: json, csv or text (json when nothing fits)."""
     best, best_q = "json", -1.0
@@ -133,27 +148,11 @@ class Edge:
             self.cache.clear()
 
     def _representation(self, scope: Scope) -> str:
-        accept = _header(scope, b"accept")
-        if not accept:
-            return "json"
-        rep = self.accept_reps.get(accept)
-        if rep is None:
-            rep = representation_of(accept.decode("latin-1"))
-            if len(self.accept_reps) < 256:
-                self.accept_reps[accept] = rep
-        return rep
+        return _read_header(scope, b"accept", self.accept_reps, representation_of, "json")
 
     def _language(self, scope: Scope) -> str:
         """The language ``Accept-Language`` asks for (``?lang=`` is part of the query, so of the key already)."""
-        header = _header(scope, b"accept-language")
-        if not header:
-            return "en"
-        lang = self.accept_langs.get(header)
-        if lang is None:
-            lang = from_accept_language(header.decode("latin-1")) or "en"
-            if len(self.accept_langs) < 256:
-                self.accept_langs[header] = lang
-        return lang
+        return _read_header(scope, b"accept-language", self.accept_langs, from_accept_language, "en")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

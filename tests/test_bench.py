@@ -16,14 +16,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+def load_bench(name: str, file: str) -> ModuleType:
+    """A script of bench/ as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return load_bench("bench", "bench.py")
 
 
 def run(bench: ModuleType, name: str, rps: float, p99: float = 5.0, errors: int = 0):
@@ -75,22 +80,12 @@ def test_cold_start_is_the_median_not_the_best(bench: ModuleType, capsys: pytest
 
 @pytest.fixture(scope="module")
 def site_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("site_bench", ROOT / "bench" / "site.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["site_bench"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("site_bench", "site.py")
 
 
 @pytest.fixture(scope="module")
-def soak(bench: ModuleType) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("soak", ROOT / "bench" / "soak.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["soak"] = module
-    spec.loader.exec_module(module)
-    return module
+def soak(bench: ModuleType) -> ModuleType:  # soak.py imports bench.py
+    return load_bench("soak", "soak.py")
 
 
 @pytest.mark.parametrize(("walls", "ok"), [([9.8, 11.2, 14.9], True), ([9.8, 15.4, 10.0], False), ([15.0], True)])
