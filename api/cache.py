@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-CacheKey = tuple[str, bytes, str]
-"""(path, raw query string, representation): everything an answer's bytes depend on within one day."""
+CacheKey = tuple[str, bytes, str, str]
+"""(path, raw query string, representation, language): everything an answer's bytes depend on within one day."""
 
 
 class Cached:
@@ -17,8 +17,13 @@ class Cached:
         self.status, self.headers, self.body, self.etag = status, headers, body, etag
 
 
+KEPT_STATUSES = frozenset({200, 301, 308, 404, 422})
+"""What a /v1 route answers the same way every time: an answer, an alias's redirect, a refusal."""
+
+
 class AnswerCache:
-    """Least recently used answers, bounded by count and by body bytes; server errors are never kept."""
+    """Least recently used answers, bounded by count and by body bytes; only :data:`KEPT_STATUSES` are kept
+    (never a server error, a partial answer or a 413)."""
 
     def __init__(self, entries: int, size: int) -> None:
         self.entries, self.size = entries, size
@@ -35,7 +40,7 @@ class AnswerCache:
         return found
 
     def put(self, key: CacheKey, answer: Cached) -> None:
-        if answer.status >= 500 or len(answer.body) > self.size // 16 or self.entries == 0:
+        if answer.status not in KEPT_STATUSES or len(answer.body) > self.size // 16 or self.entries == 0:
             return
         self.answers[key] = answer
         self.bytes += len(answer.body)

@@ -7,6 +7,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import anyio
 from fastapi import FastAPI, HTTPException
@@ -17,11 +18,13 @@ from starlette.types import Receive, Scope, Send
 from api import docs, errors
 from api.edge import Edge
 from api.routes import ROUTERS
+from api.routes.checks import BODY_SCHEMAS
 from kb import __version__
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 from kb.site_paths import LANGUAGE_ROOTS
 
 DEFAULT_SITE = Path("site")
+NOT_FOUND_PAGE = "404.html"
 DESCRIPTION = """\
 Answers about Windows nodes on Kubernetes, from a curated and sourced dataset.
 
@@ -43,15 +46,23 @@ class SiteFiles(StaticFiles):
     async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
         if scope["method"] not in ("GET", "HEAD"):
             raise HTTPException(405, "Only GET and HEAD are allowed here.", headers={"Allow": "GET, HEAD"})
-        if path == "v1" or path.startswith("v1/"):
-            raise HTTPException(404, f"No resource at /{path}.")
+        # The path as sent, not as normalised into a file name: /v1/../index.html is under /v1 too.
+        requested: str = scope["path"]
+        if requested == "/v1" or requested.startswith("/v1/"):
+            raise HTTPException(404, f"No resource at {requested}.")
         response = await super().get_response(path, scope)
-        root = next((r for r in LANGUAGE_ROOTS.values() if r and f"{path}/".startswith(r)), None)
-        if response.status_code == 404 and root:
-            full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, f"{root}404.html")
+        if path.endswith(NOT_FOUND_PAGE) and path.removesuffix(NOT_FOUND_PAGE) in LANGUAGE_ROOTS.values():
+            response.status_code = 404  # the page that says "not found" is never found itself
+        elif response.status_code == 404 and (root := _language_root(path)):
+            full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, root + NOT_FOUND_PAGE)
             if stat_result is not None:
                 return FileResponse(full_path, stat_result=stat_result, status_code=404)
         return response
+
+
+def _language_root(path: str) -> str | None:
+    """The root of the language the site path is under (``zh/``), or None for the English root."""
+    return next((root for root in LANGUAGE_ROOTS.values() if root and f"{path}/".startswith(root)), None)
 
 
 def dataset_key(catalog: Catalog) -> str:
@@ -73,6 +84,13 @@ class KnowledgeBaseApi(FastAPI):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self.edge(scope, receive, send)
+
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's description, plus the models the check routes' request bodies refer to."""
+        if self.openapi_schema is None:
+            schema = super().openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {}).update(BODY_SCHEMAS)
+        return self.openapi_schema  # type: ignore[return-value]
 
 
 def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache: bool = True) -> FastAPI:

@@ -23,11 +23,21 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+from api.deadlines import deadline_protocol
 from api.supervisor import supervise
 from kb.catalog import DEFAULT_DB
-from kb.errors import EXIT_BAD_INPUT
+from kb.errors import EXIT_BAD_INPUT, DatabaseUnreadable
 
 RESTART_PAUSE = 1.0
+HEADER_TIMEOUT = 10.0
+"""Seconds a client has to send a request's headers, from connecting (or from the request's first byte)."""
+BODY_TIMEOUT = 30.0
+"""Seconds a client has to send a request's body once its headers are in (8 MiB at 280 KB/s)."""
+KEEP_ALIVE_TIMEOUT = 5
+"""Seconds an idle kept-alive connection stays open between requests."""
+MAX_CONNECTIONS = 1000
+"""Connections one worker holds at most; past it uvicorn answers 503 and closes, so slow or idle clients
+cannot exhaust a worker's file descriptors and memory."""
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -41,11 +51,14 @@ def listening_socket(host: str, port: int) -> socket.socket:
 
 
 def uvicorn_config(app: FastAPI) -> uvicorn.Config:
-    """The production settings: uvloop, httptools, no access log, no per-response server or date header."""
+    """The production settings: uvloop, httptools with read deadlines, a bound on connections, no access
+    log, no per-response server or date header."""
     return uvicorn.Config(
         app,
         loop="uvloop",
-        http="httptools",
+        http=deadline_protocol(HEADER_TIMEOUT, BODY_TIMEOUT),
+        limit_concurrency=MAX_CONNECTIONS,
+        timeout_keep_alive=KEEP_ALIVE_TIMEOUT,
         log_level="warning",
         access_log=False,
         server_header=False,
@@ -108,13 +121,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     if options.workers is not None and options.workers < 1:
         parser.error("--workers must be 1 or more")
-    if not options.db.exists():
-        print(f"error: no database at {options.db}: run 'kb build' first", file=sys.stderr)
-        return EXIT_BAD_INPUT
     site = Path(os.environ.get("KB_SITE", "site"))
     workers = options.workers or len(os.sched_getaffinity(0)) or 1
     try:
         serve(options.host, options.port, workers, options.db.resolve(), site)
+    except DatabaseUnreadable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except OSError as exc:  # the address is taken or cannot be bound
         print(f"error: cannot listen on {options.host}:{options.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

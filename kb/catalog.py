@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kb.errors import DatabaseUnreadable
 from kb.models import (
     Category,
     Feature,
@@ -96,14 +97,41 @@ class Catalog:
         return self.kubernetes[minor].released is None
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def open_readonly(path: Path) -> sqlite3.Connection:
-    """Open the database read-only and immutable; a missing file is an error, never created."""
+    """Open the database read-only and immutable; DatabaseUnreadable (never a new, empty file) when it
+    is missing, a directory, unreadable, empty or not SQLite."""
     path = Path(path).resolve()
-    if not path.exists():
-        raise FileNotFoundError(f"no database at {path}: run 'kb build' first")
+    problem = _file_problem(path)
+    if problem:
+        raise DatabaseUnreadable(problem)
     connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def _rebuild(path: Path) -> str:
+    return f"rebuild it with 'kb build --db {path}'"
+
+
+def _file_problem(path: Path) -> str | None:
+    """What is wrong with the file at ``path`` and what to do, or None when it looks like an SQLite file."""
+    if path.is_dir():
+        return f"{path} is a directory, not a database: point --db (or KB_DB) at the file 'kb build' wrote"
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return f"no database at {path}: run 'kb build' first, or point --db (or KB_DB) at the database"
+    except OSError as exc:
+        return f"cannot read the database {path} ({exc.strerror or exc}): make it readable by this user"
+    if not header:
+        return f"the database {path} is empty: {_rebuild(path)}"
+    if header != SQLITE_HEADER:
+        return f"{path} is not an SQLite database: {_rebuild(path)}"
+    return None
 
 
 def _rows(connection: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
@@ -138,10 +166,14 @@ def _group(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any
 
 
 def load_catalog(path: Path) -> Catalog:
-    """Read the whole database at ``path`` into a Catalog."""
+    """Read the whole database at ``path`` into a Catalog; DatabaseUnreadable, in one line, when it cannot."""
     connection = open_readonly(path)
     try:
         return _read(connection, Path(path))
+    except (sqlite3.Error, KeyError, ValueError) as exc:  # truncated, damaged, or not what kb build writes
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        path = Path(path).resolve()
+        raise DatabaseUnreadable(f"cannot read the database {path} ({reason}): {_rebuild(path)}") from exc
     finally:
         connection.close()
 

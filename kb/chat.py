@@ -75,6 +75,8 @@ def status_line(answer: AskAnswer) -> str | None:
             else ("chat-yes" if answer.supported else "chat-no")
         )
         parts.append(say(lang, word))
+    if getattr(answer.answer, "confidence", None) == "inferred":
+        parts.append(say(lang, "chat-inferred"))
     return " · ".join(parts) or None
 
 

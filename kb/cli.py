@@ -15,7 +15,7 @@ import typer
 
 from kb import query
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
-from kb.errors import EXIT_BAD_INPUT, DataInvalid, KbError
+from kb.errors import EXIT_BAD_INPUT, DatabaseUnreadable, DataInvalid, KbError
 from kb.i18n import LANGS, Lang, from_environment
 from kb.localize import in_language
 from kb.render import any_line
@@ -30,7 +30,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="KB_DB", help="The built database.")]
+DbOption = Annotated[
+    # readable=False: open_catalog says in one line what is wrong with the file, click would print a usage box
+    Path,
+    typer.Option("--db", envvar="KB_DB", readable=False, help="The built database."),
+]
 
 
 class Session:
@@ -62,7 +66,7 @@ def open_catalog(db: Path) -> Catalog:
     """The catalog of ``db`` in the session's language."""
     try:
         return in_language(load_catalog(db), Session.lang)
-    except FileNotFoundError as exc:
+    except DatabaseUnreadable as exc:
         fail(str(exc))
 
 

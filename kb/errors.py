@@ -82,6 +82,10 @@ class InvalidVersion(InvalidInput):
         self.accepted_forms = accepted_forms
 
 
+class DatabaseUnreadable(Exception):
+    """The built database cannot be used; the message says what is wrong, which file, and what to do."""
+
+
 @dataclass(frozen=True)
 class DataProblem:
     """One broken fact: which file, which entry, which field, and what is wrong."""
@@ -90,9 +94,11 @@ class DataProblem:
     entry: str
     field: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
+        where = f" (line {self.line})" if self.line is not None else ""
+        return f"{self.file}: {self.entry}: {self.field}: {self.message}{where}"
 
 
 @dataclass

@@ -254,6 +254,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "chat-supported": {"en": "supported", "zh": "支持"},
     "chat-not-supported": {"en": "not supported", "zh": "不支持"},
     "chat-yes": {"en": "yes", "zh": "是"},
+    "chat-inferred": {"en": "inferred", "zh": "推断"},
     "chat-no": {"en": "no", "zh": "否"},
     "chat-understood": {"en": "Understood: {items}", "zh": "已理解：{items}"},
     "chat-try": {"en": "Try: {examples}", "zh": "可以试试：{examples}"},

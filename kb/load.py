@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from kb.data_yaml import read_yaml
 from kb.errors import DataInvalid, DataProblem
 from kb.models import (
     Category,
@@ -22,6 +23,7 @@ from kb.models import (
 from kb.rules import check_dataset
 from kb.translation_files import read_translations, translation_problems
 from kb.translations import LANGUAGES
+from kb.yaml_lines import line_of
 
 DATA_FILES: dict[str, tuple[str, Any]] = {
     "categories": ("categories.yaml", list[Category]),
@@ -34,18 +36,6 @@ DATA_FILES: dict[str, tuple[str, Any]] = {
 """Dataset field -> (file under data/, the type that file holds). Features are one file each."""
 
 FEATURES_DIR = "features"
-
-
-def read_yaml(path: Path, label: str) -> Any:
-    """Parse one YAML file; a syntax error becomes a DataInvalid naming the file and line."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "?"
-        raise DataInvalid([DataProblem(label, where, "-", f"YAML syntax: {exc}")]) from exc
-    except OSError as exc:
-        raise DataInvalid([DataProblem(label, "-", "-", f"cannot read: {exc}")]) from exc
 
 
 def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
@@ -61,23 +51,25 @@ def _entry_name(raw: Any, loc: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
     return "-", loc
 
 
-def problems_of(error: ValidationError, file: str, raw: Any) -> list[DataProblem]:
-    """Turn pydantic's errors into DataProblems naming file, entry and field."""
+def problems_of(error: ValidationError, file: str, raw: Any, node: yaml.Node | None = None) -> list[DataProblem]:
+    """Turn pydantic's errors into DataProblems naming file, entry, field and, with the file's node, line."""
     problems = []
     for item in error.errors():
-        entry, rest = _entry_name(raw, tuple(item["loc"]))
+        loc = tuple(item["loc"])
+        entry, rest = _entry_name(raw, loc)
         field = ".".join(str(part) for part in rest) or "-"
-        problems.append(DataProblem(file, entry, field, item["msg"]))
+        line = line_of(node, loc) if node is not None else None
+        problems.append(DataProblem(file, entry, field, item["msg"], line))
     return problems
 
 
 def validate_file(path: Path, kind: Any, label: str) -> tuple[Any, list[DataProblem]]:
     """Validate one file against its type; return the value or the problems found."""
-    raw = read_yaml(path, label)
+    raw, node = read_yaml(path, label)
     try:
         return TypeAdapter(kind).validate_python(raw), []
     except ValidationError as exc:
-        return None, problems_of(exc, label, raw)
+        return None, problems_of(exc, label, raw, node)
 
 
 def load_dataset(data_dir: Path) -> Dataset:

@@ -1,7 +1,7 @@
 """The catalog in another language: the same facts, with every text of the data in that language.
 
-``in_language(catalog, "zh")`` swaps the name, summary, notes, step notes, requirement texts and
-disagreements of every entry for their translations (``data/zh/``, checked complete and current at build),
+``in_language(catalog, "zh")`` swaps the name, summary, notes, step notes, requirement texts, what to do
+instead and disagreements of every entry for their translations (``data/zh/``, checked complete and current at build),
 and marks the catalog with its language so that the sentences the engine writes itself come out in it
 (:mod:`kb.i18n`). Versions, ids, statuses and sources are facts and stay as they are; the engine functions
 run unchanged on the localized catalog, so an answer in Chinese is the English answer, word for word in
@@ -130,6 +130,9 @@ def _feature(texts: Texts, feature: Feature) -> Feature:
             "disagreements": _disagreements(feature.disagreements, found.get("disagreements", [])),
             "confidence_note": found.get("confidence_note") or feature.confidence_note,
             "variants": [_variant(v, variants.get(v.id)) for v in feature.variants],
+            "instead": feature.instead.model_copy(update={"text": found["instead"]})
+            if feature.instead and found.get("instead")
+            else feature.instead,
         }
     )
 

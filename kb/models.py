@@ -61,6 +61,19 @@ def _check_build(value: str) -> str:
     return value
 
 
+def _check_distinct_names(names: list[str]) -> list[str]:
+    """Each alias once: names are looked up without regard to case, so two that differ only in case are one
+    alias twice. (Spellings with other punctuation stay: the question reader matches them as written.)"""
+    seen: dict[str, str] = {}
+    for name in names:
+        first = seen.get(name.casefold())
+        if first is not None:
+            same = "is given twice" if first == name else f"differs from {first!r} only in case"
+            raise ValueError(f"the alias {name!r} {same}; keep one")
+        seen[name.casefold()] = name
+    return names
+
+
 def _url_to_source(value: object) -> object:
     return {"url": value} if isinstance(value, str) else value
 
@@ -70,6 +83,7 @@ Slug = Annotated[str, AfterValidator(_check_slug)]
 MinorText = Annotated[str, AfterValidator(_check_minor)]
 BuildText = Annotated[str, AfterValidator(_check_build)]
 NonEmpty = Annotated[str, Field(min_length=1)]
+Aliases = Annotated[list[NonEmpty], AfterValidator(_check_distinct_names)]
 WindowsUpdateBuild = Annotated[str, Field(pattern=r"^10\.0\.[0-9]{5}\.[0-9]+$", examples=["10.0.17763.1817"])]
 UpdateId = Annotated[str, Field(pattern=r"^KB[0-9]{6,7}$", examples=["KB5000822"])]
 
@@ -195,7 +209,7 @@ class Feature(Strict):
     category: Slug
     kind: Kind
     summary: NonEmpty
-    aliases: list[NonEmpty] = []
+    aliases: Aliases = []
     feature_gates: list[NonEmpty] = []
     kep: Kep | None = None
     fields: list[PodField] = []
@@ -259,7 +273,7 @@ class WindowsRelease(Strict):
     mainstream_end: date | None = None
     extended_end: date | None = None
     image_tags: ImageTags = ImageTags()
-    aliases: list[NonEmpty] = []
+    aliases: Aliases = []
     notes: list[str] = []
     disagreements: list[Disagreement] = []
     sources: Sources
@@ -292,7 +306,7 @@ class Runtime(Strict):
     id: Slug
     name: NonEmpty
     summary: NonEmpty
-    aliases: list[NonEmpty] = []
+    aliases: Aliases = []
     history: Annotated[list[Step], Field(min_length=1)]
     versions: list[RuntimeVersion] = []
     sources: Sources

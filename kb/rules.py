@@ -159,10 +159,15 @@ def feature_names(feature_id: str, name: str, aliases: list[str]) -> list[str]:
 
 
 def check_runtimes(dataset: Dataset) -> Iterator[DataProblem]:
+    """Ids are unique, and an id or alias names one runtime only (as the resolver reads names)."""
     ids = [runtime.id for runtime in dataset.runtimes]
+    owners: dict[str, str] = {}
     for runtime in dataset.runtimes:
         if ids.count(runtime.id) > 1:
             yield DataProblem("runtimes.yaml", runtime.id, "id", "duplicate runtime id")
+        for key in {normalise(name) for name in (runtime.id, *runtime.aliases)}:
+            if owners.setdefault(key, runtime.id) != runtime.id:
+                yield DataProblem("runtimes.yaml", runtime.id, "aliases", f"{key!r} already names {owners[key]}")
         yield from check_steps("runtimes.yaml", runtime.id, runtime.history, dataset)
 
 

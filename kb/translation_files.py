@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from kb.data_yaml import read_yaml
 from kb.errors import DataInvalid, DataProblem
 from kb.models import Dataset
 from kb.translations import FeatureTexts, Texts, english_texts, translation_file
@@ -31,7 +32,7 @@ def read_translations(data_dir: Path, lang: str, dataset: Dataset) -> dict[tuple
         if not path.exists():
             continue
         label = f"{lang}/{file}"
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        raw = read_yaml(path, label)[0] or []
         for item in raw if isinstance(raw, list) else [raw]:
             try:
                 texts = models[file].model_validate(item)

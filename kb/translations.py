@@ -43,7 +43,7 @@ class Texts(BaseModel):
 
     def _empty_optional(self) -> set[str]:
         """Sections added after translations existed, left out while empty so older digests still hold."""
-        return {name for name in ("variants",) if name in type(self).model_fields and not getattr(self, name)}
+        return {name for name in ("variants", "instead") if name in type(self).model_fields and not getattr(self, name)}
 
 
 def _shape(value: Any) -> Any:
@@ -100,6 +100,7 @@ class FeatureTexts(Texts):
     disagreements: list[DisagreementTexts] = []
     confidence_note: str | None = None
     variants: dict[str, VariantTexts] = Field(default={}, description="Variant id -> the texts of that case.")
+    instead: str | None = Field(default=None, description="What to do instead (the English entry's instead.text).")
 
     @classmethod
     def of(cls, feature: Feature) -> FeatureTexts:
@@ -113,6 +114,7 @@ class FeatureTexts(Texts):
             disagreements=[DisagreementTexts.of(d) for d in feature.disagreements],
             confidence_note=feature.confidence_note,
             variants={v.id: VariantTexts(name=v.name, steps=_steps(v.history)) for v in feature.variants},
+            instead=feature.instead.text if feature.instead else None,
         )
 
     def shape(self) -> Any:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -101,3 +102,17 @@ def built_site(real_db: Path, real_catalog: Catalog, tmp_path_factory: pytest.Te
     assert result.returncode == 0, result.stderr[-3000:]
     export(real_catalog, out / "api" / "v1", date.today())
     return out
+
+
+@pytest.fixture
+def within_two_seconds() -> Iterator[None]:
+    """Fail a test whose code (run in this thread) is still running after two seconds, rather than hang."""
+
+    def expired(*_: object) -> None:
+        raise TimeoutError("still running after 2 s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, 2.0)
+    yield
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)

@@ -198,3 +198,20 @@ def test_unknown_api_paths_are_json_even_with_a_site(real_db, tmp_path):
             response = c.post(path)
             assert_json_error(response, (405,))
             assert "GET" in response.headers["allow"]
+
+
+def test_an_unexpected_exception_is_logged_with_its_traceback_and_answered_as_json_500(client, monkeypatch, caplog):
+    from api.routes import checks
+
+    def broken(*_):
+        raise RuntimeError("a bug in the check")
+
+    monkeypatch.setattr(checks, "check_nodes", broken)
+    body = b'{"kind": "Node", "status": {"nodeInfo": {"kubeletVersion": "1.29"}}}'
+    with caplog.at_level("ERROR"):
+        response = client.post("/v1/check/nodes", content=body, headers={"content-type": "application/json"})
+    error = assert_json_error(response, (500,))
+    assert error["code"] == "internal_error"
+    logged = [r for r in caplog.records if r.exc_info and "a bug in the check" in str(r.exc_info[1])]
+    assert logged and "/v1/check/nodes" in logged[0].getMessage()
+    assert "Traceback" in caplog.text and "broken" in caplog.text

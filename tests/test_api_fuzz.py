@@ -1,7 +1,9 @@
 """Property-based fuzzing of every endpoint from the OpenAPI schema (schemathesis), through the whole stack.
 
 Checks: no 5xx, status codes, content types, headers and bodies that match the schema, a 405 with
-``Allow`` for undeclared methods, and malformed input rejected. Schema-valid input the data does
+``Allow`` for undeclared methods, and malformed input rejected. The POST routes are fuzzed too: their
+request bodies declare the shapes of Nodes and workloads, so real node lists and manifests are sent,
+and every body that breaks the declared shapes must be refused. Schema-valid input the data does
 not hold (an unknown feature) is a documented 404/422, so "valid input must be accepted" is off.
 """
 

@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from kb.i18n import has_chinese
 
 SUPPORT = "/v1/support?feature=hostprocess&kubernetes=1.22"
 GET_RESOURCES = [SUPPORT, "/v1/features", "/v1/features/host-network", "/v1/meta", "/v1/search?q=host"]
@@ -39,7 +40,7 @@ def test_every_get_has_a_strong_etag_cache_control_and_cors(client, url):
     assert etag.startswith('"') and not etag.startswith("W/")
     assert "max-age" in response.headers["cache-control"]
     assert response.headers["access-control-allow-origin"] == "*"
-    assert response.headers["vary"] == "Accept"
+    assert response.headers["vary"] == "Accept, Accept-Language"
 
 
 @pytest.mark.parametrize("url", GET_RESOURCES)
@@ -175,7 +176,7 @@ def test_cache_is_bounded(fixture_db, tmp_path):
         assert len(edge.cache) <= 10
 
 
-@pytest.mark.parametrize("status,kept", [(200, True), (404, True), (500, False)])
+@pytest.mark.parametrize("status,kept", [(200, True), (404, True), (206, False), (413, False), (500, False)])
 def test_answer_cache_bounds_entries_and_bytes_and_never_keeps_server_errors(status, kept):
     from api.cache import AnswerCache, Cached
 
@@ -229,3 +230,133 @@ def test_a_new_day_gives_new_etags_and_fresh_answers(fixture_db, tmp_path):
         response = c.get("/v1/meta", headers={"If-None-Match": before})
         assert response.status_code == 200 and response.headers["etag"] != before
         assert len(edge.cache) == 1
+
+
+@pytest.fixture
+def site_app(fixture_db, tmp_path):
+    """The app over a small built site, its catalog loaded, for requests sent exactly as written (tests.asgi)."""
+    from kb.catalog import load_catalog
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html>home</html>")
+    (site / "404.html").write_text("<html>lost</html>")
+    app = create_app(fixture_db, site_dir=site)
+    app.state.catalog = load_catalog(fixture_db)
+    return app
+
+
+async def gone():
+    return {"type": "http.disconnect"}
+
+
+@pytest.mark.parametrize("path", ["/v1/../index.html", "/v1/./meta", "/v1//meta", "/v1/../nothing"])
+def test_paths_under_v1_that_are_not_canonical_are_json_404_and_never_cached(site_app, path):
+    from tests import asgi
+
+    first = asgi.call(site_app, "GET", path, headers=[("range", "bytes=0-3")])
+    early = asgi.call(site_app, "GET", path, receive=gone)
+    plain = asgi.call(site_app, "GET", path)
+    for status, headers, body in (first, early, plain):
+        assert status == 404 and headers["content-type"] == "application/json" and b'"not_found"' in body
+    assert len(site_app.edge.cache) == 0
+    assert asgi.call(site_app, "GET", "/")[2] == b"<html>home</html>"
+
+
+def edge_over(respond):
+    """An Edge in front of a fake app that answers with ``respond(receive, send)``."""
+    from api.edge import Edge
+
+    async def app(scope, receive, send):
+        await respond(receive, send)
+
+    return Edge(app, dataset_key=lambda: "test")
+
+
+async def ranged(receive, send):
+    await send({"type": "http.response.start", "status": 206, "headers": [(b"content-range", b"bytes 0-1/9")]})
+    await send({"type": "http.response.body", "body": b"ab"})
+
+
+async def cut_short(receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+    await send({"type": "http.response.body", "body": b"[1,", "more_body": True})
+
+
+async def client_left(receive, send):
+    await receive()
+    await send({"type": "http.response.start", "status": 404, "headers": [(b"content-type", b"application/json")]})
+    await send({"type": "http.response.body", "body": b""})
+
+
+async def whole(receive, send):
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+    await send({"type": "http.response.body", "body": b"[1]"})
+
+
+@pytest.mark.parametrize("respond,kept", [(ranged, False), (cut_short, False), (client_left, False), (whole, True)])
+def test_the_cache_keeps_only_whole_answers(respond, kept):
+    from tests import asgi
+
+    edge = edge_over(respond)
+    asgi.call(edge, "GET", "/v1/meta", receive=gone)
+    assert len(edge.cache) == (1 if kept else 0)
+
+
+SECURITY = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+
+
+@pytest.mark.parametrize(
+    "method,path,body",
+    [
+        ("GET", "/v1/meta", b""),
+        ("GET", "/v1/meta", b""),  # the cached replay
+        ("HEAD", "/v1/features", b""),
+        ("GET", "/v1/features/no-such-feature", b""),
+        ("GET", "/v1/support?feature=gmsa&pad=" + "p" * 3000, b""),
+        ("GET", "/openapi.json", b""),
+        ("GET", "/docs", b""),
+        ("GET", "/redoc", b""),
+        ("GET", "/healthz", b""),
+        ("GET", "/", b""),
+        ("GET", "/nothing-here", b""),
+        ("GET", "/404.html", b""),
+        ("POST", "/v1/check/manifest", b'{"manifests": "kind: Pod\\nspec: {containers: []}\\n"}'),
+        ("POST", "/v1/check/nodes", b"not json"),
+        ("POST", "/v1/meta", b""),
+        ("OPTIONS", "/v1/meta", b""),
+    ],
+)
+def test_every_response_carries_the_security_headers(site_app, method, path, body):
+    from tests import asgi
+
+    status, headers, _ = asgi.call(site_app, method, path, body, [("content-type", "application/json")])
+    assert status is not None
+    assert {name: headers.get(name) for name in SECURITY} == SECURITY
+    policy = headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+
+
+def test_the_not_found_page_is_served_as_not_found(site_app):
+    from tests import asgi
+
+    status, headers, body = asgi.call(site_app, "GET", "/404.html")
+    assert (status, body) == (404, b"<html>lost</html>") and headers["content-type"].startswith("text/html")
+    assert asgi.call(site_app, "GET", "/nothing-here")[:3:2] == (404, b"<html>lost</html>")
+    assert asgi.call(site_app, "GET", "/index.html")[0] == 200
+
+
+def test_the_answer_cache_keeps_each_language_apart(client):
+    """One URL answered in English, then asked for in Chinese: the cached English answer is not replayed."""
+    url = "/v1/support?feature=hostprocess&kubernetes=1.23&format=text"
+    english = client.get(url)
+    chinese = client.get(url, headers={"Accept-Language": "zh-CN,zh;q=0.9"})
+    assert not has_chinese(english.text) and has_chinese(chinese.text)
+    assert english.headers["etag"] != chinese.headers["etag"]
+    assert "accept-language" in chinese.headers["vary"].lower()
+    again = client.get(url, headers={"Accept-Language": "en-US", "If-None-Match": chinese.headers["etag"]})
+    assert again.status_code == 200 and not has_chinese(again.text)

@@ -1,5 +1,6 @@
 """`kb serve` runs the production configuration, and a real server answers like the in-process app."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from api.main import create_app
 from kb.cli import app as cli
@@ -27,7 +29,8 @@ def test_serve_with_no_options_is_the_production_configuration(monkeypatch, real
     assert result.exit_code == 0, result.output
     assert seen["workers"] == len(os.sched_getaffinity(0))
     config = server.uvicorn_config(create_app(real_db))
-    assert (config.loop, config.http, config.access_log, config.proxy_headers) == ("uvloop", "httptools", False, False)
+    assert (config.loop, config.access_log, config.proxy_headers) == ("uvloop", False, False)
+    assert issubclass(config.http, HttpToolsProtocol) and config.limit_concurrency == server.MAX_CONNECTIONS
 
 
 def test_serve_passes_its_options_to_the_server(monkeypatch, real_db):
@@ -43,7 +46,7 @@ def test_serve_passes_its_options_to_the_server(monkeypatch, real_db):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--db", "missing.db"], "no database at missing.db"),
+        (["--db", "missing.db"], "no database at "),
         (["--workers", "0"], "--workers must be 1 or more"),
         (["--port", "eighty"], "invalid int value"),
         (["--verbose"], "unrecognized arguments"),
@@ -205,3 +208,111 @@ def test_a_stop_right_after_a_worker_restart_stops_every_process(real_db, tmp_pa
         finally:
             kill_tree(server)  # only if it hung: then wait() above has failed the test
         assert not [pid for pid in survivors if alive(pid)]
+
+
+@contextlib.contextmanager
+def production_server(app, monkeypatch, **settings):
+    """kb serve's uvicorn settings (see api.server), some made small, served from a thread on a free port."""
+    import threading
+
+    import uvicorn
+
+    from api import server
+
+    for name, value in settings.items():
+        monkeypatch.setattr(server, name, value, raising=False)
+    config = server.uvicorn_config(app)
+    config.loop = "asyncio"
+    port = free_port()
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [server.listening_socket("127.0.0.1", port)]})
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not running.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        yield port
+    finally:
+        running.should_exit = True
+        thread.join(10)
+
+
+def closed_within(connection: socket.socket, seconds: float) -> bool:
+    """Whether the server closes ``connection`` within ``seconds`` (reading and discarding what it sends)."""
+    connection.settimeout(seconds)
+    try:
+        while connection.recv(4096):
+            pass
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        pass
+    return True
+
+
+@pytest.fixture(scope="module")
+def served_app(real_db, tmp_path_factory):
+    from kb.catalog import load_catalog
+
+    app = create_app(real_db, site_dir=tmp_path_factory.mktemp("no-site") / "missing")
+    app.state.catalog = load_catalog(real_db)
+    return app
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        b"",
+        b"GET /v1/meta HTTP/1.1\r\nHost: kb\r\n",
+        b"POST /v1/check/manifest HTTP/1.1\r\nHost: kb\r\nContent-Type: text/yaml\r\nContent-Length: 1000\r\n\r\nkind: Pod\n",
+    ],
+)
+def test_a_client_that_stops_sending_is_disconnected(served_app, monkeypatch, caplog, sent):
+    with (
+        production_server(served_app, monkeypatch, HEADER_TIMEOUT=0.5, BODY_TIMEOUT=0.5) as port,
+        socket.create_connection(("127.0.0.1", port)) as connection,
+    ):
+        connection.sendall(sent)
+        assert closed_within(connection, 3.0)
+    assert "Exception in ASGI application" not in caplog.text
+
+
+def test_headers_sent_a_byte_at_a_time_meet_the_same_deadline(served_app, monkeypatch):
+    request = b"GET /v1/meta HTTP/1.1\r\nHost: kb\r\n" + b"X-Pad: " + b"p" * 200
+    with (
+        production_server(served_app, monkeypatch, HEADER_TIMEOUT=0.5, BODY_TIMEOUT=0.5) as port,
+        socket.create_connection(("127.0.0.1", port)) as connection,
+    ):
+        started = time.monotonic()
+        try:
+            for byte in request:
+                connection.sendall(bytes([byte]))
+                time.sleep(0.02)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        assert closed_within(connection, 3.0) and time.monotonic() - started < 3.0
+
+
+def test_prompt_clients_are_answered_on_kept_alive_connections(served_app, monkeypatch):
+    with (
+        production_server(served_app, monkeypatch, HEADER_TIMEOUT=0.5, BODY_TIMEOUT=0.5) as port,
+        socket.create_connection(("127.0.0.1", port)) as connection,
+    ):
+        for _ in range(2):
+            connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: kb\r\n\r\n")
+            time.sleep(0.7)  # longer than a deadline: they run only while a request is being sent
+            assert connection.recv(4096).startswith(b"HTTP/1.1 200")
+
+
+def test_a_worker_holds_a_bounded_number_of_connections(served_app, monkeypatch):
+    with production_server(served_app, monkeypatch, MAX_CONNECTIONS=4) as port:
+        idle = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
+        try:
+            time.sleep(0.2)
+            with socket.create_connection(("127.0.0.1", port)) as connection:
+                connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: kb\r\n\r\n")
+                connection.settimeout(5)
+                assert connection.recv(4096).startswith(b"HTTP/1.1 503")
+        finally:
+            for connection in idle:
+                connection.close()

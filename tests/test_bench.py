@@ -16,14 +16,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "bench" / "bench.py")
+def load_bench(name: str, file: str) -> ModuleType:
+    """A script of bench/ as a module (bench/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return load_bench("bench", "bench.py")
 
 
 def run(bench: ModuleType, name: str, rps: float, p99: float = 5.0, errors: int = 0):
@@ -75,12 +80,12 @@ def test_cold_start_is_the_median_not_the_best(bench: ModuleType, capsys: pytest
 
 @pytest.fixture(scope="module")
 def site_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("site_bench", ROOT / "bench" / "site.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["site_bench"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("site_bench", "site.py")
+
+
+@pytest.fixture(scope="module")
+def soak(bench: ModuleType) -> ModuleType:  # soak.py imports bench.py
+    return load_bench("soak", "soak.py")
 
 
 @pytest.mark.parametrize(("walls", "ok"), [([9.8, 11.2, 14.9], True), ([9.8, 15.4, 10.0], False), ([15.0], True)])
@@ -95,3 +100,41 @@ def test_the_site_bench_counts_pages_not_exported_answers(site_bench, tmp_path):
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("<html></html>")
     assert site_bench.count_pages(tmp_path) == 3
+
+
+def test_the_soak_sends_the_slowest_inputs_allowed(soak: ModuleType, checks_catalog) -> None:
+    """At the bounds and still accepted: were a bound to move, the soak's hostile inputs move with it."""
+    import json
+    import random
+
+    from kb.checks.documents import MAX_YAML_VALUES, read_documents, read_json_value
+    from kb.checks.manifest import check_manifests
+    from kb.checks.nodes import MAX_NODES, read_nodes
+    from kb.checks.workloads import MAX_WORKLOADS
+    from kb.errors import InputTooLarge
+
+    assert len(soak.question(random.Random(1))) == soak.QUESTION_CHARS == 500
+    assert len(read_nodes(read_json_value(json.loads(soak.nodes_body(MAX_NODES))))) == MAX_NODES
+    documents = read_documents(soak.yaml_body(MAX_YAML_VALUES, MAX_WORKLOADS))
+    assert MAX_WORKLOADS - 2 <= len(documents) < MAX_WORKLOADS
+    assert check_manifests(checks_catalog, documents, "1.30").workloads
+    with pytest.raises(InputTooLarge, match="more than"):
+        read_documents(soak.yaml_body(MAX_YAML_VALUES * 2, MAX_WORKLOADS))
+
+
+@pytest.mark.parametrize(
+    ("alone", "attacked", "errors", "verdict"), [(1000, 850, 0, "PASS"), (1000, 700, 0, "MISS"), (1000, 900, 3, "MISS")]
+)
+def test_the_soak_verdict_needs_80_percent_and_no_error(
+    bench: ModuleType, soak: ModuleType, capsys: pytest.CaptureFixture[str], alone, attacked, errors, verdict
+) -> None:
+    args = argparse.Namespace(connections=32, threads=2, duration=10)
+    hostile = {"statuses": {"ask": {"422": 3}}, "seconds": {"ask": [1.0, 2.0, 3.0]}, "held": {"slow headers": [10.1]}}
+    alone = [bench.Result("mix alone", rps, 1.0, 5.0, 0) for rps in (alone, alone * 0.5, alone * 1.1)]
+    attacked = [
+        bench.Result("mix with hostile", attacked, 1.0, 9.0, errors),
+        bench.Result("mix with hostile", 10, 1.0, 9.0, 0),
+    ]
+    attacked.append(bench.Result("mix with hostile", attacked[0].rps * 2, 1.0, 9.0, 0))
+    soak.print_report(alone, attacked, [hostile, hostile, hostile], soak.HostileLoad(), args)
+    assert capsys.readouterr().out.splitlines()[-1].startswith(verdict)

@@ -651,3 +651,23 @@ def test_inferred_facts_say_so_in_cells_and_matrices(page, site_url, real_catalo
     os_row = page.locator(".kb-os-grid tbody tr", has=page.locator(f"a:text-is('{inferred_minor}')"))
     assert os_row.locator(".kb-chip.kb-inferred").count() == len(real_catalog.windows)
     assert "?" in os_row.locator("td").first.inner_text()
+
+
+@pytest.mark.parametrize(
+    "path,ready",
+    [
+        ("", "#kb-lookup.kb-ready"),
+        ("features/hostprocess-containers/", ".kb-timeline, h1"),
+        ("docs", ".opblock"),
+        ("redoc", "[data-section-id]"),
+    ],
+)
+def test_the_site_and_the_api_pages_work_under_the_content_security_policy(page, api_site_url, path, ready):
+    """Served with the API's headers, each page renders and nothing it needs is refused; only requests to
+    other origins are (ReDoc's logo from its CDN), which shows the policy is in force."""
+    response = page.goto(api_site_url + path)
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector(ready)
+    page.wait_for_timeout(500)  # late scripts, workers and images have had their chance to be refused
+    refused = [e for e in page.errors if "Content Security Policy" in e and "https://" not in e]
+    assert refused == [] and [e for e in page.errors if "Content Security Policy" not in e] == []

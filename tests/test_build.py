@@ -6,6 +6,7 @@ import sqlite_utils
 
 from kb.build import build, content_hash, write_database
 from kb.catalog import open_readonly
+from kb.errors import DatabaseUnreadable
 from kb.load import load_dataset
 from tests.conftest import FIXTURE_DATA
 
@@ -62,6 +63,6 @@ def test_the_database_opens_read_only(fixture_db):
 
 
 def test_opening_a_missing_database_is_an_error_not_a_new_file(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(DatabaseUnreadable, match="no database at"):
         open_readonly(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()

@@ -6,7 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from kb.catalog import load_catalog
 from kb.checks.documents import MAX_INPUT_BYTES
+from tests import asgi
 from tests.conftest import MANIFESTS, NODES
 
 
@@ -40,6 +42,8 @@ def test_check_nodes(client, name, content_type):
         ((NODES / "bad-not-json.txt").read_bytes(), "text/yaml", 422, "invalid_input"),
         ((NODES / "bad-wrong-kind.json").read_bytes(), "application/json", 422, "invalid_input"),
         (b"", "application/json", 422, "invalid_input"),
+        (b"[null]", "application/json", 422, "invalid_input"),
+        (b'[{"kind": "NodeList", "items": []}, null]', "application/json", 422, "invalid_input"),
         (b"[" * 100_000, "application/json", 422, "invalid_input"),
         (b" " * (MAX_INPUT_BYTES + 1), "application/json", 413, "too_large"),
     ],
@@ -121,3 +125,149 @@ def test_openapi_documents_the_request_bodies(client):
         assert set(content) == {"application/json", "text/yaml"}
         assert content["application/json"]["example"]
     assert "from" in {p["name"] for p in paths["/v1/upgrade"]["get"]["parameters"]}
+
+
+def windows_node(**info):
+    node_info = {"kubeletVersion": "v1.29.4", "kernelVersion": "10.0.17763.5820", "operatingSystem": "windows"}
+    return {"kind": "Node", "metadata": {"name": "n1"}, "status": {"nodeInfo": node_info | info}}
+
+
+def windows_pod(**spec):
+    return {"kind": "Pod", "metadata": {"name": "p"}, "spec": {"os": {"name": "windows"}, "containers": []} | spec}
+
+
+@pytest.mark.parametrize(
+    "body,path",
+    [
+        ({"kind": "Node", "status": {"nodeInfo": {"kubeletVersion": 5}}}, "status.nodeInfo.kubeletVersion"),
+        (windows_node() | {"metadata": {"name": "n1", "labels": ["a"]}}, "metadata.labels"),
+        (windows_node(kernelVersion=10), "status.nodeInfo.kernelVersion"),
+        (windows_node(containerRuntimeVersion=1.7), "status.nodeInfo.containerRuntimeVersion"),
+        (windows_node(osImage={"name": "Windows"}), "status.nodeInfo.osImage"),
+        (windows_node(operatingSystem=["windows"]), "status.nodeInfo.operatingSystem"),
+        ({"kind": "List", "items": [windows_node(), windows_node(kernelVersion=1)]}, "items[1].status.nodeInfo"),
+    ],
+)
+def test_wrongly_typed_nodes_are_422_naming_the_path(client, body, path):
+    response = post(client, "/v1/check/nodes", json.dumps(body))
+    assert response.status_code == 422, response.text
+    assert path in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "manifest,path",
+    [
+        (windows_pod(containers=5), "spec.containers"),
+        (windows_pod(securityContext="x"), "spec.securityContext"),
+        (windows_pod(containers=[{"name": "c", "securityContext": "x"}]), "spec.containers[0].securityContext"),
+        (
+            windows_pod(containers=[{"name": "c", "securityContext": {"windowsOptions": "x"}}]),
+            "spec.containers[0].securityContext.windowsOptions",
+        ),
+        (windows_pod(securityContext={"windowsOptions": {"hostProcess": "true"}}), "windowsOptions.hostProcess"),
+        (windows_pod() | {"metadata": {"name": 5}}, "metadata.name"),
+        (windows_pod(os={"name": ["windows"]}), "spec.os.name"),
+        (windows_pod(nodeSelector={"kubernetes.io/os": 1}), "spec.nodeSelector"),
+        (
+            {"kind": "Deployment", "spec": {"template": {"spec": {"containers": [{"image": 7}]}}}},
+            "spec.template.spec.containers[0].image",
+        ),
+    ],
+)
+def test_wrongly_typed_manifests_are_422_naming_the_path(client, manifest, path):
+    response = client.post("/v1/check/manifest", json={"manifests": [manifest], "kubernetes": "1.29"})
+    assert response.status_code == 422, response.text
+    assert path in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "body,content_type",
+    [
+        (b"kind: Pod\nmetadata: {name: 2024-01-01}\nspec: {os: {name: windows}, containers: []}\n", "text/yaml"),
+        (json.dumps({"manifests": "kind: Pod\nmetadata: {name: 2024-01-01}\nspec: {containers: []}\n"}), None),
+    ],
+)
+def test_a_yaml_timestamp_where_a_name_belongs_is_422(client, body, content_type):
+    response = post(client, "/v1/check/manifest", body, content_type or "application/json")
+    assert response.status_code == 422 and "metadata.name" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "path,body,content_type",
+    [
+        ("/v1/check/nodes", b'{"kind": "Node", "metadata": {"name": "\\ud800"}}', "application/json"),
+        ("/v1/check/nodes", b'kind: Node\nmetadata: {name: "\\ud800"}\n', "text/yaml"),
+        (
+            "/v1/check/manifest",
+            b'{"manifests": [{"kind": "Pod", "metadata": {"name": "\\udfff"}}]}',
+            "application/json",
+        ),
+    ],
+)
+def test_a_lone_surrogate_is_422(client, path, body, content_type):
+    response = post(client, path, body, content_type)
+    assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_input"
+
+
+@pytest.fixture(scope="module")
+def app_in_this_thread(checks_db, tmp_path_factory):
+    """The app with its catalog, for requests run in the test's own thread (see tests.asgi)."""
+    app = create_app(checks_db, site_dir=tmp_path_factory.mktemp("no-site") / "missing")
+    app.state.catalog = load_catalog(checks_db)
+    return app
+
+
+@pytest.mark.parametrize("path,body", [("/v1/check/manifest", b"a: &a [*a]"), ("/v1/check/nodes", b"a: &a {x: *a}")])
+def test_a_self_referring_alias_is_422_at_once(app_in_this_thread, within_two_seconds, path, body):
+    status, _, answer = asgi.call(app_in_this_thread, "POST", path, body, [("content-type", "text/yaml")])
+    assert status == 422 and b"refers to the value that holds it" in answer
+
+
+def test_more_nodes_than_the_bound_are_413(client):
+    from kb.checks.nodes import MAX_NODES
+
+    nodes = {"kind": "List", "items": [windows_node()] * (MAX_NODES + 1)}
+    response = post(client, "/v1/check/nodes", json.dumps(nodes))
+    assert response.status_code == 413 and f"more than {MAX_NODES} nodes" in response.json()["error"]["message"]
+    inside = client.post("/v1/check/manifest", json={"manifests": [windows_pod()], "nodes": nodes})
+    assert inside.status_code == 413
+
+
+def test_yaml_with_more_values_than_the_bound_is_413(client):
+    from kb.checks.documents import MAX_YAML_VALUES
+
+    body = "".join(f"k{i}: 1\n" for i in range(MAX_YAML_VALUES)).encode()
+    response = post(client, "/v1/check/manifest", body, "text/yaml")
+    assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
+
+
+def test_more_documents_than_the_bound_are_413(client):
+    from kb.checks.documents import MAX_DOCUMENTS
+
+    response = client.post("/v1/check/manifest", json={"manifests": [windows_pod()] * (MAX_DOCUMENTS + 1)})
+    assert response.status_code == 413
+
+
+def test_openapi_declares_the_shapes_of_nodes_and_manifests(client):
+    """The bodies are declared with the models the checks read (not 'object'), so generators such as
+    schemathesis send real Nodes and Pods; the examples fit them and a wrongly typed body does not."""
+    import jsonschema
+
+    from api.routes.checks import NODE_LIST_EXAMPLE, POD_EXAMPLE
+
+    openapi = client.get("/openapi.json").json()
+    schemas = openapi["components"]["schemas"]
+    assert schemas["NodeInfo"]["properties"]["kubeletVersion"]["type"] == "string"
+    assert "Container" in str(schemas["PodSpec"]["properties"]["containers"])
+    bodies = {
+        path: openapi["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        for path in ("/v1/check/nodes", "/v1/check/manifest")
+    }
+
+    def valid(path, body):
+        return jsonschema.Draft202012Validator({"components": openapi["components"], **bodies[path]}).is_valid(body)
+
+    assert valid("/v1/check/nodes", NODE_LIST_EXAMPLE)
+    assert not valid("/v1/check/nodes", {"kind": "Node", "status": {"nodeInfo": {"kubeletVersion": 5}}})
+    assert valid("/v1/check/manifest", {"manifests": [POD_EXAMPLE, {"kind": "ConfigMap"}], "kubernetes": "1.29"})
+    assert not valid("/v1/check/manifest", {"manifests": [{"spec": {}}]})

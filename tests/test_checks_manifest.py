@@ -5,7 +5,14 @@ import re
 
 import pytest
 
-from kb.checks.documents import MAX_INPUT_BYTES, read_documents
+from kb.checks.documents import (
+    JSON_FAST_PATH_CHARS,
+    MAX_DOCUMENTS,
+    MAX_INPUT_BYTES,
+    MAX_YAML_VALUES,
+    read_documents,
+    read_json_value,
+)
 from kb.checks.images import NodeHost
 from kb.checks.manifest import check_manifests
 from kb.errors import InputTooLarge, InvalidInput, UnknownVersion
@@ -263,3 +270,49 @@ def test_a_field_two_features_name_is_reported_once(checks_catalog, kubernetes, 
     report = check(checks_catalog, "jobs.yaml", kubernetes)
     found = [(f.feature.id, f.code) for f in report.findings if f.path == "spec.template.spec.dnsPolicy"]
     assert found == [kept]
+
+
+@pytest.mark.parametrize("text", ["a: &a [*a]", "a: &a {x: *a}", "kind: Pod\nspec: &s {containers: [*s]}\n"])
+def test_a_self_referring_alias_is_refused_at_once(within_two_seconds, text):
+    with pytest.raises(InvalidInput, match="refers to the value that holds it"):
+        read_documents(text)
+
+
+def test_yaml_beyond_the_value_bound_is_refused_before_it_is_built():
+    text = "".join(f"k{i}: 1\n" for i in range(MAX_YAML_VALUES // 2 + 1))
+    with pytest.raises(InputTooLarge, match=f"more than {MAX_YAML_VALUES} YAML values"):
+        read_documents(text)
+
+
+def test_json_beyond_the_yaml_value_bound_is_read_as_json():
+    text = json.dumps({"kind": "List", "items": [0] * MAX_YAML_VALUES}, separators=(",", ":"))
+    assert len(text) < JSON_FAST_PATH_CHARS and len(read_documents(text)[0].content["items"]) == MAX_YAML_VALUES
+
+
+@pytest.mark.parametrize(
+    "read",
+    [lambda n: read_documents("---\n".join(["kind: Pod\n"] * n)), lambda n: read_json_value([{"kind": "Pod"}] * n)],
+)
+def test_more_documents_than_the_bound_are_refused(read):
+    with pytest.raises(InputTooLarge, match=f"more than {MAX_DOCUMENTS} documents"):
+        read(MAX_DOCUMENTS + 1)
+
+
+def test_objects_in_a_list_need_a_kind(checks_catalog):
+    documents = read_documents(json.dumps({"kind": "List", "items": [{"kind": "ConfigMap"}, 5]}))
+    with pytest.raises(InvalidInput, match=r"items\[1\] is not a Kubernetes object"):
+        check_manifests(checks_catalog, documents)
+
+
+def test_more_workloads_than_the_bound_are_refused(checks_catalog):
+    from kb.checks.workloads import MAX_WORKLOADS
+
+    pods = [{"kind": "Pod", "spec": {"containers": []}}] * (MAX_WORKLOADS + 1)
+    with pytest.raises(InputTooLarge, match=f"more than {MAX_WORKLOADS} workloads"):
+        check_manifests(checks_catalog, read_json_value({"kind": "List", "items": pods}))
+
+
+def test_a_pod_whose_fields_take_too_long_to_match_is_refused(checks_catalog):
+    pod = {"kind": "Pod", "spec": {"os": {"name": "windows"}, "containers": [{"name": "c"}] * 100_000}}
+    with pytest.raises(InputTooLarge, match="more containers, volumes and ports than one check reads"):
+        check_manifests(checks_catalog, read_json_value([pod]))

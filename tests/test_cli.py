@@ -1,4 +1,11 @@
 import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -67,6 +74,60 @@ def test_build_reports_invalid_data_with_exit_2(fixture_data, edit_yaml, tmp_pat
 def test_missing_database_is_exit_2(tmp_path):
     result = run("support", "hostprocess", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 2 and "kb build" in result.stderr
+
+
+def broken_database(kind: str, good: Path, folder: Path) -> Path:
+    """A database file broken in one way: empty, truncated, random bytes, a directory, missing, unreadable."""
+    path = folder / f"{kind}.db"
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "truncated":
+        path.write_bytes(good.read_bytes()[:20_000])
+    elif kind == "random":
+        path.write_bytes(random.Random(16).randbytes(5000))
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "unreadable":
+        path.write_bytes(good.read_bytes())
+        path.chmod(0)
+    return path
+
+
+BROKEN = {
+    "empty": "is empty",
+    "truncated": "database disk image is malformed",
+    "random": "is not an SQLite database",
+    "directory": "is a directory",
+    "missing": "no database at",
+    "unreadable": "Permission denied",
+}
+
+
+@pytest.mark.parametrize("kind", BROKEN)
+@pytest.mark.parametrize("command", [["support", "gmsa", "-k", "1.22"], ["serve", "--port", "0"]])
+def test_a_broken_database_is_one_line_naming_the_file_and_exit_2(fixture_db, tmp_path, kind, command):
+    """Run as the installed command, as another user where this one reads every file (root)."""
+    folder = Path(tempfile.mkdtemp(prefix="kb-broken-"))  # outside pytest's private tmp, for that user
+    folder.chmod(0o755)
+    try:
+        path = broken_database(kind, fixture_db, folder)
+        kb = Path(sys.executable).with_name("kb")
+        as_other_user = os.geteuid() == 0 and kind == "unreadable"
+        result = subprocess.run(
+            [str(kb), *command, "--db", str(path)],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            user=65534 if as_other_user else None,
+            env={**os.environ, "KB_SITE": str(folder / "no-site")},
+            timeout=60,
+        )
+    finally:
+        shutil.rmtree(folder)
+    lines = result.stderr.splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ") and str(path) in lines[0] and BROKEN[kind] in lines[0]
+    assert "kb build" in lines[0] or "--db" in lines[0] or "readable" in lines[0]
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,8 @@ def test_the_localized_catalog_has_the_same_facts_and_chinese_texts(real_catalog
             (s.since, s.status, s.partial) for s in feature.history
         ]
         assert has_chinese(translated.summary), key
+        if feature.instead:
+            assert has_chinese(translated.instead.text) and translated.instead.features == feature.instead.features
 
 
 def test_a_support_answer_in_chinese_is_the_english_answer_in_other_words(real_catalog):
@@ -155,3 +157,16 @@ def test_the_chat_refuses_a_chinese_question_in_chinese(real_catalog, reply):
 def test_the_chat_answers_an_english_question_in_english(real_catalog, reply):
     text = json.dumps(reply(real_catalog, "is hostprocess supported on 1.22", TODAY, "https://kb.example"))
     assert "Status: alpha" in text and "permalink" in text
+
+
+@pytest.mark.parametrize(
+    "question,word",
+    [
+        ("is subpath supported for a single file on windows 1.30", "inferred"),
+        ("windows 1.30 上 subPath 挂载单个文件支持吗", "推断"),
+    ],
+)
+def test_the_chat_status_says_when_a_fact_is_inferred(real_catalog, question, word):
+    answer = ask(real_catalog, question, TODAY)
+    assert answer.answer.confidence == "inferred"
+    assert word in chat.status_line(answer)

@@ -194,6 +194,43 @@ def test_malformed_update_requirements(fixture_data, edit_yaml, requirement, mes
     assert any("history.1.requirements.2" in p and message in p for p in problems(fixture_data))
 
 
+@pytest.mark.parametrize("aliases", [["hostprocess", "hostprocess"], ["hostprocess", "HostProcess"]])
+def test_an_alias_given_twice_in_one_entry_names_file_and_line(fixture_data, aliases):
+    path = feature(fixture_data)
+    text = path.read_text()
+    path.write_text(text.replace("aliases: [hostprocess, host process containers]", f"aliases: [{', '.join(aliases)}]"))
+    line = text.splitlines().index("aliases: [hostprocess, host process containers]") + 1
+    found = [p for p in problems(fixture_data) if p.startswith("features/hostprocess-containers.yaml")]
+    assert found and f"the alias {aliases[1]!r}" in found[0] and found[0].endswith(f"(line {line})")
+
+
+def test_two_runtimes_answering_to_one_alias_are_refused(fixture_data, edit_yaml):
+    edit_yaml(fixture_data / "runtimes.yaml", lambda runtimes: runtimes[1].update(aliases=["DockerShim"]))
+    assert any(p.startswith("runtimes.yaml: containerd: aliases") and "docker" in p for p in problems(fixture_data))
+
+
+def test_a_key_given_twice_names_file_and_both_lines(fixture_data):
+    path = feature(fixture_data)
+    lines = path.read_text().splitlines()
+    category = next(i for i, text in enumerate(lines) if text.startswith("category:"))
+    path.write_text("\n".join([*lines[: category + 1], "category: networking", *lines[category + 1 :]]) + "\n")
+    found = problems(fixture_data)
+    assert found == [
+        f"features/hostprocess-containers.yaml: line {category + 2}: category: the key 'category' is given twice "
+        f"(first at line {category + 1}); keep one"
+    ]
+
+
+def test_a_byte_that_is_not_utf8_names_file_and_line(fixture_data):
+    path = feature(fixture_data)
+    lines = path.read_bytes().split(b"\n")
+    lines[3] = lines[3] + b" caf\xe9"
+    path.write_bytes(b"\n".join(lines))
+    found = problems(fixture_data)
+    assert len(found) == 1 and found[0].startswith("features/hostprocess-containers.yaml: line 4: -: not UTF-8")
+    assert "0xe9" in found[0]
+
+
 FORK = "https://github.com/marosset/website/blob/b6b9de20e4108a6cc8884126fe1d33e2c5996add/content/en/docs/concepts/windows/intro.md"
 BLOG = "https://medium.com/some-blog/windows-containers-on-kubernetes"
 BLOB_MASTER = "https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.24.md"

@@ -136,3 +136,23 @@ def test_no_chinese_text_states_a_version_gate_or_stage_its_english_does_not():
 )
 def test_the_fact_check_sees_what_a_translation_adds(english, chinese, added):
     assert _facts(chinese) - _facts(english) == added
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda text: text.replace("name:", "name: 重复\nname:", 1).encode(), "is given twice"),
+        (lambda text: text.encode() + b"# caf\xe9\n", "not UTF-8"),
+    ],
+)
+def test_a_translation_file_is_read_as_strictly_as_the_facts(translated, change, expected):
+    """A key given twice or a byte that is not UTF-8 is refused there too, naming the file and line."""
+    from kb.errors import DataInvalid
+
+    path = translated / "zh" / "features" / "host-network.yaml"
+    path.write_bytes(change(path.read_text(encoding="utf-8")))
+    with pytest.raises(DataInvalid) as error:
+        translation_problems(translated, "zh", load_dataset(translated))
+    [problem] = error.value.problems
+    assert problem.file == "zh/features/host-network.yaml" and problem.entry.startswith("line ")
+    assert expected in problem.message

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from api.deps import CatalogDep
 from api.errors import ERROR_RESPONSES
 from api.examples import UPGRADE, example
 from api.represent import FormatDep, represent
-from kb.checks.documents import MAX_INPUT_BYTES, Document, check_size, read_documents, read_json_value
+from kb.checks.documents import MAX_INPUT_BYTES, Document, read_documents, read_json_value
+from kb.checks.fields import render_location
 from kb.checks.manifest import ManifestReport, check_manifests
 from kb.checks.nodes import NodeCheckReport, check_nodes, windows_hosts
+from kb.checks.objects import ManifestObject, NodeInput
 from kb.errors import InputTooLarge, InvalidInput
 from kb.upgrade import UpgradePlan, plan
 
@@ -67,11 +69,24 @@ spec:
 """
 
 
+BODY_SCHEMAS: dict[str, Any] = {}
+"""The models the request bodies refer to, for the OpenAPI description's components (see api.main)."""
+
+
+def _json_schema(kind: Any) -> dict[str, Any]:
+    """The JSON Schema of ``kind`` for the OpenAPI description; its models go to :data:`BODY_SCHEMAS`."""
+    schema = TypeAdapter(kind).json_schema(ref_template="#/components/schemas/{model}")
+    BODY_SCHEMAS.update(schema.pop("$defs", {}))
+    return schema
+
+
 class ManifestCheckRequest(BaseModel):
-    """The JSON body of a manifest check."""
+    """The JSON body of a manifest check. The objects are read by the check, which knows their shapes
+    (:mod:`kb.checks.objects`); the OpenAPI description declares them (:func:`_manifest_request_schema`)."""
 
     manifests: list[dict[str, Any]] | str = Field(
-        description="Kubernetes objects (Pod, Deployment, ..., List), or the YAML text of a manifest file.",
+        description="Kubernetes objects (Pod, Deployment, ..., List), or the YAML text of a manifest file. "
+        "Objects of other kinds are listed as skipped.",
         examples=[[POD_EXAMPLE]],
     )
     kubernetes: str = Field(default="latest", description="Kubernetes version to check against.", examples=["1.29"])
@@ -79,6 +94,17 @@ class ManifestCheckRequest(BaseModel):
     nodes: dict[str, Any] | None = Field(
         default=None, description="Output of 'kubectl get nodes -o json': also check image tags against the builds."
     )
+
+
+def _manifest_request_schema() -> dict[str, Any]:
+    schema = _json_schema(ManifestCheckRequest)
+    schema["properties"]["manifests"] |= _json_schema(list[ManifestObject] | str)
+    schema["properties"]["nodes"] |= _json_schema(NodeInput | None)
+    return schema
+
+
+NodesBody = NodeInput | list[NodeInput]
+"""The JSON body of a node check: a NodeList, a Node, or a list of them."""
 
 
 def _body_schema(json_schema: dict[str, Any], json_example: Any, yaml_example: str, yaml_note: str) -> dict[str, Any]:
@@ -111,12 +137,11 @@ def _is_yaml(request: Request) -> bool:
 
 
 def _json(body: bytes) -> Any:
+    """The parsed body; orjson refuses what could not be answered back (a lone surrogate, NaN)."""
     try:
-        return json.loads(body)
-    except ValueError as exc:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
         raise InvalidInput(f"The body is not valid JSON: {exc}. Send YAML with Content-Type: text/yaml.") from exc
-    except RecursionError as exc:
-        raise InvalidInput("The body is nested too deeply to read.") from exc
 
 
 def _documents(body: bytes, yaml_body: bool) -> list[Document]:
@@ -126,7 +151,7 @@ def _documents(body: bytes, yaml_body: bool) -> list[Document]:
 @router.post(
     "/check/nodes",
     openapi_extra=_body_schema(
-        {"type": "object", "description": "A NodeList (kubectl get nodes -o json) or a single Node."},
+        _json_schema(NodesBody) | {"description": "A NodeList (kubectl get nodes -o json) or a single Node."},
         NODE_LIST_EXAMPLE,
         "kind: List\nitems: []\n",
         "The output of 'kubectl get nodes -o yaml'.",
@@ -141,7 +166,7 @@ async def post_check_nodes(request: Request, catalog: CatalogDep) -> NodeCheckRe
 @router.post(
     "/check/manifest",
     openapi_extra=_body_schema(
-        ManifestCheckRequest.model_json_schema(ref_template="#/components/schemas/{model}"),
+        _manifest_request_schema(),
         {"manifests": [POD_EXAMPLE], "kubernetes": "1.29"},
         MANIFEST_YAML_EXAMPLE,
         "Manifest YAML (multi-document); pass kubernetes and os as query parameters.",
@@ -157,15 +182,14 @@ async def post_check_manifest(
     body = await _read_body(request)
     if _is_yaml(request):
         return check_manifests(catalog, read_documents(body, "<request>"), kubernetes, os)
-    check_size(body, "<request>")
     try:
         ask = ManifestCheckRequest.model_validate(_json(body))
-    except ValueError as exc:
-        raise InvalidInput(f"The body does not match ManifestCheckRequest: {exc}") from exc
-    documents = (
-        read_documents(ask.manifests, "<request>") if isinstance(ask.manifests, str) else read_json_value(ask.manifests)
-    )
-    hosts = windows_hosts(catalog, read_json_value(ask.nodes)) if ask.nodes else None
+    except ValidationError as exc:
+        problems = "; ".join(f"{render_location(e['loc'])}: {e['msg']}" for e in exc.errors()[:3])
+        raise InvalidInput(f"The body does not match ManifestCheckRequest: {problems}") from exc
+    manifests = ask.manifests
+    documents = read_documents(manifests, "<request>") if isinstance(manifests, str) else read_json_value(manifests)
+    hosts = windows_hosts(catalog, read_json_value(ask.nodes)) if ask.nodes is not None else None
     return check_manifests(catalog, documents, ask.kubernetes, ask.os, hosts)
 
 

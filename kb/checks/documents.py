@@ -10,11 +10,13 @@ for its routes, and its cold start should not pay for a parser only the check en
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from kb.errors import InputTooLarge, InvalidInput
+from kb.yaml_lines import line_of
 
 if TYPE_CHECKING:
     import yaml
@@ -30,6 +32,12 @@ JSON_FAST_PATH_CHARS = 256 * 1024
 
 MAX_EXPANDED_NODES = 2_000_000
 """The most values a document may hold once YAML aliases are expanded (stops alias bombs)."""
+
+MAX_YAML_VALUES = 50_000
+"""The most values (scalars, lists and mappings) YAML input may hold: about 150 nodes of
+`kubectl get nodes -o yaml`, or 25,000 lines of manifests. Reading YAML costs about 10 us a value,
+so this keeps reading one input under half a second; JSON is read far faster and is bounded by size
+(and by the checks' own bounds on nodes and workloads)."""
 
 
 @dataclass(frozen=True)
@@ -48,38 +56,33 @@ class Document:
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """1-based line of the value at ``path`` (keys and list indexes), or the nearest parent's line."""
-        node = self.node
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for part in path:
-            child = _child(node, part)
-            if child is None:
-                break
-            node, line = child, child.start_mark.line + 1
-        return line
+        return line_of(self.node, path) if self.node is not None else None
 
 
-def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
-    if node.id == "mapping" and isinstance(part, str):
-        return next((value for key, value in node.value if getattr(key, "value", None) == part), None)
-    if node.id == "sequence" and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return None
+def expanded_size(node: yaml.Node, source: str = "<input>") -> int:
+    """How many values ``node`` holds with every alias expanded, counted once per shared node.
 
-
-def expanded_size(node: yaml.Node) -> int:
-    """How many values ``node`` holds with every alias expanded, counted once per shared node."""
+    InvalidInput when a node holds itself (``a: &a [*a]``): expanding it would never end.
+    """
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the path from the root: met again, a node is its own descendant
     stack: list[tuple[yaml.Node, bool]] = [(node, False)]
     while stack:
         current, children_done = stack.pop()
-        if id(current) in sizes:
+        key = id(current)
+        if key in sizes:
             continue
         children = _children(current)
         if children_done or not children:
-            sizes[id(current)] = 1 + sum(sizes.get(id(c), 0) for c in children)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            open_nodes.discard(key)
             continue
+        if key in open_nodes:
+            raise InvalidInput(
+                f"{source}: line {current.start_mark.line + 1}: a YAML alias refers to the value that holds it, "
+                "so the value never ends; remove the alias."
+            )
+        open_nodes.add(key)
         stack.append((current, True))
         stack += [(c, False) for c in children if id(c) not in sizes]
     return sizes[id(node)]
@@ -113,19 +116,58 @@ def read_documents(text: str | bytes, source: str = "<input>") -> list[Document]
             raise InvalidInput(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start}).") from exc
     if not text.strip():
         raise InvalidInput(f"{source}: the input is empty; expected JSON or YAML.")
-    if len(text) > JSON_FAST_PATH_CHARS and text.lstrip()[:1] in ("{", "["):
+    looks_json = text.lstrip()[:1] in ("{", "[")
+    if looks_json and len(text) > JSON_FAST_PATH_CHARS:
         fast = _read_json(text, source)
         if fast is not None:
             return fast
     import yaml
 
-    documents = []
+    try:
+        _count_yaml_values(yaml, text, source)
+    except InputTooLarge:
+        fast = _read_json(text, source) if looks_json else None
+        if fast is None:
+            raise
+        return fast
+    except yaml.YAMLError as exc:
+        raise InvalidInput(f"{source}: not valid JSON or YAML: {_first_line(exc)}") from exc
+    return _read_yaml(yaml, text, source)
+
+
+def _count_yaml_values(yaml: Any, text: str, source: str) -> None:
+    """Refuse YAML with more than :data:`MAX_YAML_VALUES` values, counted from the parser's events: far
+    cheaper than building the nodes, and it stops at the bound."""
+    values = 0
+    node_events = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+    parser = _loader(yaml, text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            if isinstance(event, node_events):
+                values += 1
+                if values > MAX_YAML_VALUES:
+                    raise InputTooLarge(
+                        f"{source}: more than {MAX_YAML_VALUES} YAML values; split the input, or send JSON "
+                        "(kubectl get -o json), which is read up to the size limit."
+                    )
+    finally:
+        parser.dispose()
+
+
+def _loader(yaml: Any, text: str) -> Any:
     # libyaml's loader when PyYAML has it: tens of times faster on a large node list, same results.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+
+
+def _read_yaml(yaml: Any, text: str, source: str) -> list[Document]:
+    documents = []
+    aliases = "&" in text  # no anchor, no alias: nothing to expand
+    loader = _loader(yaml, text)
     try:
         while loader.check_node():
             node = loader.get_node()
-            if node is not None and expanded_size(node) > MAX_EXPANDED_NODES:
+            if node is not None and aliases and expanded_size(node, source) > MAX_EXPANDED_NODES:
                 raise InputTooLarge(
                     f"{source}: document {len(documents)} expands to more than {MAX_EXPANDED_NODES} values "
                     "through YAML aliases; expand them or split the document."
@@ -134,7 +176,7 @@ def read_documents(text: str | bytes, source: str = "<input>") -> list[Document]
             if content is None:
                 continue
             if len(documents) >= MAX_DOCUMENTS:
-                raise InvalidInput(f"{source}: more than {MAX_DOCUMENTS} documents; split the input.")
+                raise _too_many_documents(source)
             documents.append(Document(len(documents), content, node, source))
     except yaml.YAMLError as exc:
         raise InvalidInput(f"{source}: not valid JSON or YAML: {_first_line(exc)}") from exc
@@ -147,20 +189,29 @@ def read_documents(text: str | bytes, source: str = "<input>") -> list[Document]
     return documents
 
 
+def _too_many_documents(source: str) -> InputTooLarge:
+    return InputTooLarge(f"{source}: more than {MAX_DOCUMENTS} documents; split the input.")
+
+
 def _read_json(text: str, source: str) -> list[Document] | None:
-    """Large JSON input as documents, or None to let the YAML reader explain what is wrong."""
+    """JSON input as documents, or None to let the YAML reader explain what is wrong.
+
+    orjson refuses what cannot be answered back (a lone surrogate, NaN), and reads far faster than json.
+    """
     try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError:
         return None
     return [Document(0, value, None, source)] if value is not None else None
 
 
 def read_json_value(value: Any, source: str = "<request>") -> list[Document]:
-    """Documents from an already-parsed JSON value (an API request body): a list is many documents."""
-    check_size(json.dumps(value), source)
+    """Documents from an already-parsed JSON value (an API request body, bounded by its size): a list
+    is many documents, each of which must be something (null is no object to check)."""
     items = value if isinstance(value, list) else [value]
-    return [Document(i, item, None, source) for i, item in enumerate(items) if item is not None]
+    if len(items) > MAX_DOCUMENTS:
+        raise _too_many_documents(source)
+    return [Document(i, item, None, source) for i, item in enumerate(items)]
 
 
 def _first_line(error: yaml.YAMLError) -> str:

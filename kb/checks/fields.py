@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
-from kb.errors import InvalidInput
+from kb.errors import InputTooLarge, InvalidInput
 
 CONTAINER_LISTS = ("containers", "initContainers", "ephemeralContainers")
 """What ``spec.containers[*]`` covers."""
@@ -79,10 +79,33 @@ def is_set(value: Any) -> bool:
     return value is not None and value is not False and value != ""
 
 
-def find_field(pod: dict[str, Any], path: FieldPath, prefix: Location = ()) -> list[FieldMatch]:
+MAX_VISITS = 300_000
+"""The most values one check may visit while matching field paths: each path walks every container,
+volume or port on its way, so a few hundred ordinary pods take tens of thousands, while a pod with
+a hundred thousand containers would take seconds."""
+
+
+class VisitBudget:
+    """Values left to visit in one check; InputTooLarge when they run out."""
+
+    def __init__(self, visits: int = MAX_VISITS) -> None:
+        self.left = visits
+
+    def spend(self, visits: int) -> None:
+        self.left -= visits
+        if self.left < 0:
+            raise InputTooLarge(
+                f"the manifests hold more containers, volumes and ports than one check reads (it visits at most "
+                f"{MAX_VISITS} values); check fewer workloads at a time."
+            )
+
+
+def find_field(
+    pod: dict[str, Any], path: FieldPath, prefix: Location = (), budget: VisitBudget | None = None
+) -> list[FieldMatch]:
     """Every place in ``pod`` (a pod or pod template: metadata and spec) where ``path`` is set."""
     found: list[FieldMatch] = []
-    _walk(pod, path.segments, prefix, found, depth=0)
+    _walk(pod, path.segments, prefix, found, 0, budget or VisitBudget())
     if path.value is not None:
         return [m for m in found if value_text(m.value) == path.value]
     return [m for m in found if is_set(m.value)]
@@ -93,7 +116,15 @@ def value_text(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
-def _walk(value: Any, segments: tuple[str | None, ...], location: Location, out: list[FieldMatch], depth: int) -> None:
+def _walk(
+    value: Any,
+    segments: tuple[str | None, ...],
+    location: Location,
+    out: list[FieldMatch],
+    depth: int,
+    budget: VisitBudget,
+) -> None:
+    budget.spend(1)
     if not segments:
         out.append(FieldMatch(location, value))
         return
@@ -103,17 +134,18 @@ def _walk(value: Any, segments: tuple[str | None, ...], location: Location, out:
             # A key segment on a list reads every item, so a path missing its [*] still matches.
             remaining = rest if head is None else segments
             for index, item in enumerate(value):
-                _walk(item, remaining, (*location, index), out, depth + 1)
+                _walk(item, remaining, (*location, index), out, depth + 1, budget)
         return
     if not isinstance(value, dict):
         return
-    for key in _keys(value, head, at_pod_spec=depth == 1 and location[-1:] == ("spec",)):
-        _walk(value[key], rest, (*location, key), out, depth + 1)
+    for key in _keys(value, head, depth == 1 and location[-1:] == ("spec",), budget):
+        _walk(value[key], rest, (*location, key), out, depth + 1, budget)
 
 
-def _keys(mapping: dict[str, Any], pattern: str, at_pod_spec: bool) -> list[str]:
+def _keys(mapping: dict[str, Any], pattern: str, at_pod_spec: bool, budget: VisitBudget) -> list[str]:
     if at_pod_spec and pattern == "containers":
         return [k for k in CONTAINER_LISTS if k in mapping]
     if "*" in pattern:
+        budget.spend(len(mapping))  # every key is matched against the pattern
         return [k for k in mapping if isinstance(k, str) and fnmatchcase(k, pattern)]
     return [pattern] if pattern in mapping else []

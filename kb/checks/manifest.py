@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kb.catalog import Catalog
 from kb.checks.documents import Document, kind_of
 from kb.checks.field_rules import FieldRule, feature_ref, field_rules, judge, rejection_enforced
-from kb.checks.fields import find_field, render_location
+from kb.checks.fields import VisitBudget, find_field, render_location
 from kb.checks.findings import SEVERITY_ORDER, DocumentRef, Finding, counts, has_errors, sort_findings
 from kb.checks.images import NodeHost, image_issues
 from kb.checks.pod_rules import HOST_NETWORK_PATH, Issue, hostprocess, os_declaration
@@ -71,6 +71,7 @@ def check_manifests(
     enforced = rejection_enforced(catalog, minor)
     checked: list[CheckedWorkload] = []
     findings: list[Finding] = []
+    budget = VisitBudget()
     for workload in found:
         why = targets_windows(workload, force_os)
         ref = _document_ref(workload)
@@ -80,7 +81,7 @@ def check_manifests(
             )
         )
         if why:
-            issues = workload_issues(catalog, workload, minor, rules, enforced, hosts or [])
+            issues = workload_issues(catalog, workload, minor, rules, enforced, hosts or [], budget)
             findings += [_finding(workload, ref, issue) for issue in issues]
     findings = sort_findings(findings)
     return ManifestReport(
@@ -103,6 +104,7 @@ def workload_issues(
     rules: list[FieldRule],
     enforced: bool,
     hosts: list[NodeHost],
+    budget: VisitBudget | None = None,
 ) -> list[Issue]:
     """Every issue of one Windows pod: data field rules, then pod rules, then images."""
     issues = os_declaration(catalog, workload, minor)
@@ -113,7 +115,7 @@ def workload_issues(
         if is_hostprocess and rule.path.text == HOST_NETWORK_PATH:
             continue  # HostProcess pods must use the host network.
         verdict = None
-        for match in find_field(workload.pod, rule.path, workload.prefix):
+        for match in find_field(workload.pod, rule.path, workload.prefix, budget):
             verdict = verdict or judge(rule, minor, declares_windows, enforced)
             if verdict is None:
                 break

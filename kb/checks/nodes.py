@@ -17,14 +17,19 @@ from kb import query
 from kb.answers import WindowsRef, windows_ref
 from kb.catalog import Catalog
 from kb.checks.documents import Document, kind_of
+from kb.checks.fields import Location, render_location
 from kb.checks.findings import Finding, counts, has_errors, sort_findings
 from kb.checks.images import WINDOWS_BUILD_LABEL, NodeHost
 from kb.checks.node_facts import FeatureOnNode, Findings, judge_node
-from kb.errors import InvalidInput, KbError
+from kb.checks.objects import Node as NodeShape
+from kb.checks.objects import shape_problem
+from kb.errors import InputTooLarge, InvalidInput, KbError
 from kb.models import WindowsRelease
 from kb.versions import KubernetesMinor, RuntimeSpec, build_revision
 
 OS_LABELS = ("kubernetes.io/os", "beta.kubernetes.io/os")
+MAX_NODES = 1000
+"""The most nodes one input may hold; check a larger cluster a node pool at a time (kubectl get nodes -l ...)."""
 
 
 class NodeReport(BaseModel):
@@ -86,9 +91,11 @@ def read_nodes(documents: list[Document]) -> list[NodeInfo]:
             items = document.content.get("items")
             if not isinstance(items, list):
                 raise InvalidInput(f"{document.source}: document {document.index}: a {kind} needs a list of items.")
-            nodes += [_node(document, item, f"items[{i}]") for i, item in enumerate(items)]
+            _bound(len(nodes) + len(items))
+            nodes += [_node(document, item, ("items", i)) for i, item in enumerate(items)]
         elif kind == "Node":
-            nodes.append(_node(document, document.content, "the Node"))
+            _bound(len(nodes) + 1)
+            nodes.append(_node(document, document.content, ()))
         else:
             raise InvalidInput(
                 f"{document.source}: document {document.index} is {kind or 'not a Kubernetes object'}; "
@@ -99,7 +106,16 @@ def read_nodes(documents: list[Document]) -> list[NodeInfo]:
     return nodes
 
 
-def _node(document: Document, item: Any, where: str) -> NodeInfo:
+def _bound(count: int) -> None:
+    if count > MAX_NODES:
+        raise InputTooLarge(
+            f"more than {MAX_NODES} nodes: one check reads at most {MAX_NODES}; "
+            "check a node pool at a time (kubectl get nodes -l ...)."
+        )
+
+
+def _node(document: Document, item: Any, at: Location) -> NodeInfo:
+    where = render_location(at) or "the Node"
     if not isinstance(item, dict) or item.get("kind", "Node") != "Node":
         raise InvalidInput(f"{document.source}: {where} is not a Node.")
     metadata = item.get("metadata") if isinstance(item.get("metadata"), dict) else {}
@@ -110,7 +126,10 @@ def _node(document: Document, item: Any, where: str) -> NodeInfo:
             f"{document.source}: node {name} has no status.nodeInfo.kubeletVersion; "
             "pass the full 'kubectl get nodes -o json' output, not a trimmed or template object."
         )
-    labels = {str(k): str(v) for k, v in (metadata.get("labels") or {}).items()}
+    problem = shape_problem(item, NodeShape, at)
+    if problem:
+        raise InvalidInput(f"{document.source}: document {document.index}: {problem}")
+    labels = metadata.get("labels") or {}
     os_name = next((labels[label] for label in OS_LABELS if label in labels), None) or info.get("operatingSystem")
     return NodeInfo(name, os_name, labels, info)
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kb.checks.documents import Document, kind_of
-from kb.checks.fields import Location
-from kb.errors import InvalidInput
+from kb.checks.fields import Location, render_location
+from kb.checks.objects import WORKLOAD_SHAPES, shape_problem
+from kb.errors import InputTooLarge, InvalidInput
 
 POD_TEMPLATE_AT: dict[str, Location] = {
     "Pod": (),
@@ -22,6 +23,9 @@ POD_TEMPLATE_AT: dict[str, Location] = {
 }
 """Where each workload kind keeps its pod (template): metadata and spec below this location."""
 
+MAX_WORKLOADS = 500
+"""The most pod templates one check reads (each is judged against every field rule): a large Helm
+release renders a few dozen, a namespace's dump a few hundred."""
 LIST_KINDS = frozenset({"List", "PodList", "DeploymentList", "StatefulSetList", "DaemonSetList", "JobList"})
 OS_LABELS = ("kubernetes.io/os", "beta.kubernetes.io/os")
 
@@ -64,9 +68,19 @@ def workloads(documents: list[Document]) -> tuple[list[Workload], list[tuple[Doc
                 raise InvalidInput(f"{document.source}: document {document.index}: 'items' of a {kind} is not a list.")
             for index, item in enumerate(items):
                 _add(found, skipped, document, item, (index,), ("items", index))
+                _bound(found)
         else:
             _add(found, skipped, document, document.content, (), ())
+            _bound(found)
     return found, skipped
+
+
+def _bound(found: list[Workload]) -> None:
+    if len(found) > MAX_WORKLOADS:
+        raise InputTooLarge(
+            f"more than {MAX_WORKLOADS} workloads: one check reads at most {MAX_WORKLOADS}; check a namespace "
+            "or a release at a time."
+        )
 
 
 def _add(
@@ -78,8 +92,13 @@ def _add(
     base: Location,
 ) -> None:
     kind = obj.get("kind") if isinstance(obj, dict) else None
+    if not isinstance(kind, str):
+        raise InvalidInput(
+            f"{document.source}: document {document.index}: {render_location(base)} is not a Kubernetes object "
+            "(no 'kind')."
+        )
     if kind not in POD_TEMPLATE_AT:
-        skipped.append((document, f"{kind or 'an object without kind'} holds no pod template"))
+        skipped.append((document, f"{kind} holds no pod template"))
         return
     prefix = (*base, *POD_TEMPLATE_AT[kind])
     pod: Any = obj
@@ -90,7 +109,10 @@ def _add(
             f"{document.source}: document {document.index} ({kind}): no pod spec at "
             f"{'.'.join([*POD_TEMPLATE_AT[kind], 'spec'])}."
         )
-    metadata = obj.get("metadata") if isinstance(obj.get("metadata"), dict) else {}
+    problem = shape_problem(obj, WORKLOAD_SHAPES[kind], base)
+    if problem:
+        raise InvalidInput(f"{document.source}: document {document.index} ({kind}): {problem}")
+    metadata = obj.get("metadata") or {}
     found.append(Workload(document, kind, metadata.get("name"), item, prefix, pod))
 
 
