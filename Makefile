@@ -39,6 +39,7 @@ site: db
 
 run: site bytecode
 	@echo "Site:     http://$(HOST):$(PORT)/"
+	@echo "中文站点: http://$(HOST):$(PORT)/zh/"
 	@echo "API:      http://$(HOST):$(PORT)/v1/support?feature=hostprocess-containers&kubernetes=1.22"
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	$(KB) serve --host $(HOST) --port $(PORT) --db $(DB)
