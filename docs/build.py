@@ -23,7 +23,8 @@ CONFIGS = {"en": "mkdocs.yml", "zh": "mkdocs.zh.yml"}
 STAGING = ".kb-zh"
 
 
-def _commands(lang: str, db: Path, out: Path) -> list[list[str]]:
+def commands(lang: str, db: Path, out: Path) -> list[list[str]]:
+    """What builds one language: its mkdocs build into ``out``, then its kb export into ``out``/api/v1."""
     return [
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", CONFIGS[lang], "--site-dir", str(out)],
         [sys.executable, "-m", "kb", "--lang", lang, "export", "--db", str(db), "--out", str(out / "api" / "v1")],
@@ -50,7 +51,7 @@ def build_site(db: Path, site: Path) -> None:
     env = {**os.environ, "KB_DB": str(db.resolve()), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     outputs = {"en": site, "zh": staging}
     with ThreadPoolExecutor(len(outputs)) as pool:
-        failures = [f for f in pool.map(lambda lang: _run(_commands(lang, db, outputs[lang]), env), outputs) if f]
+        failures = [f for f in pool.map(lambda lang: _run(commands(lang, db, outputs[lang]), env), outputs) if f]
     if failures:
         raise SystemExit("\n".join(failures))
     staging.rename(chinese)
