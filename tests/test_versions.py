@@ -121,7 +121,14 @@ def test_windows_index_prefers_ltsc_for_shared_builds():
     assert index.resolve("sac1809") == "sac1809"
 
 
-RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docker", "cridockerd": "cri-dockerd"}
+RUNTIMES = {
+    "containerd": "containerd",
+    "docker": "docker",
+    "dockershim": "docker",
+    "dockeree": "docker",
+    "cridockerd": "cri-dockerd",
+    "mirantiscontainerruntime": "cri-dockerd",
+}
 
 
 @pytest.mark.parametrize(
@@ -136,6 +143,9 @@ RUNTIMES = {"containerd": "containerd", "docker": "docker", "dockershim": "docke
         ("Docker 20.10", "docker", (20, 10)),
         ("cri-dockerd", "cri-dockerd", None),
         ("cri-dockerd 0.3.9", "cri-dockerd", (0, 3, 9)),
+        ("Mirantis Container Runtime", "cri-dockerd", None),
+        ("Docker EE", "docker", None),
+        ("Docker EE 20.10", "docker", (20, 10)),
     ],
 )
 def test_runtime_forms(text, name, version):
