@@ -33,12 +33,13 @@ bytecode: install
 db: install
 	$(KB) build --db $(DB)
 
+# English at site/, Chinese at site/zh/, each with its static API export: two builds side by side (docs/build.py).
 site: db
-	KB_DB=$(DB) $(PY) -m mkdocs build --strict --quiet
-	$(KB) export --db $(DB) --out site/api/v1
+	$(PY) docs/build.py --db $(DB) --site site
 
 run: site bytecode
 	@echo "Site:     http://$(HOST):$(PORT)/"
+	@echo "中文站点: http://$(HOST):$(PORT)/zh/"
 	@echo "API:      http://$(HOST):$(PORT)/v1/support?feature=hostprocess-containers&kubernetes=1.22"
 	@echo "API docs: http://$(HOST):$(PORT)/docs"
 	$(KB) serve --host $(HOST) --port $(PORT) --db $(DB)

@@ -9,7 +9,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio
 from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 
@@ -19,6 +21,7 @@ from api.routes import ROUTERS
 from api.routes.checks import BODY_SCHEMAS
 from kb import __version__
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
+from kb.site_paths import LANGUAGE_ROOTS
 
 DEFAULT_SITE = Path("site")
 NOT_FOUND_PAGE = "404.html"
@@ -37,7 +40,8 @@ and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`. Errors are 
 
 
 class SiteFiles(StaticFiles):
-    """The built site, except under /v1: an unknown API path is a JSON 404, never the site's HTML page."""
+    """The built site, except under /v1: an unknown API path is a JSON 404, never the site's HTML page. A page
+    missing under a language's root (/zh/...) gets that language's 404 page."""
 
     async def get_response(self, path: str, scope: Scope):  # type: ignore[no-untyped-def]
         if scope["method"] not in ("GET", "HEAD"):
@@ -47,9 +51,18 @@ class SiteFiles(StaticFiles):
         if requested == "/v1" or requested.startswith("/v1/"):
             raise HTTPException(404, f"No resource at {requested}.")
         response = await super().get_response(path, scope)
-        if path == NOT_FOUND_PAGE:
+        if path.endswith(NOT_FOUND_PAGE) and path.removesuffix(NOT_FOUND_PAGE) in LANGUAGE_ROOTS.values():
             response.status_code = 404  # the page that says "not found" is never found itself
+        elif response.status_code == 404 and (root := _language_root(path)):
+            full_path, stat_result = await anyio.to_thread.run_sync(self.lookup_path, root + NOT_FOUND_PAGE)
+            if stat_result is not None:
+                return FileResponse(full_path, stat_result=stat_result, status_code=404)
         return response
+
+
+def _language_root(path: str) -> str | None:
+    """The root of the language the site path is under (``zh/``), or None for the English root."""
+    return next((root for root in LANGUAGE_ROOTS.values() if root and f"{path}/".startswith(root)), None)
 
 
 def dataset_key(catalog: Catalog) -> str:

@@ -1,7 +1,7 @@
 """Time the full site build, `make site`, against its target: at most 15 s on this machine.
 
-`make site` builds the database, the pages (mkdocs, strict) and the static API export. Usage (from the
-repository root):
+`make site` builds the database, the pages (mkdocs, strict) and the static API export, in English at site/ and
+in Chinese at site/zh/ (docs/build.py, the two side by side). Usage (from the repository root):
 
     .venv/bin/python bench/site.py [--runs 3] [--clean]
 
@@ -9,7 +9,7 @@ Each run is timed on the wall clock with the CPU time of the build's processes n
 machine is shared, so a slow run on a busy machine shows as wall time well above CPU time. --clean
 removes site/ and the database before each run (a build from a fresh clone); without it every run
 but the first rebuilds over the previous one, as a person does while editing. Prints every run, the
-number of pages, the load average, and PASS or MISS for the slowest run.
+number of pages in each language, the load average, and PASS or MISS for the slowest run.
 """
 
 from __future__ import annotations
@@ -36,9 +36,19 @@ class Run:
     cpu_s: float
 
 
-def count_pages(site: Path) -> int:
-    """The site's HTML pages: every index.html outside the static API export."""
-    return sum(1 for page in site.rglob("index.html") if "api" not in page.relative_to(site).parts[:1])
+LANGUAGES = {"en": "", "zh": "zh"}
+"""Each language of the site and its folder under site/ (kb.site_paths.LANGUAGE_ROOTS)."""
+
+
+def count_pages(site: Path) -> dict[str, int]:
+    """The site's HTML pages in each language: every index.html outside the static API export and the other
+    languages' folders."""
+    counts = {}
+    for lang, folder in LANGUAGES.items():
+        root = site / folder
+        others = {"api", *(f for f in LANGUAGES.values() if f and f != folder)}
+        counts[lang] = sum(1 for page in root.rglob("index.html") if page.relative_to(root).parts[0] not in others)
+    return counts
 
 
 def build_once(clean: bool) -> Run:
@@ -66,11 +76,12 @@ def verdict(runs: list[Run]) -> tuple[bool, str]:
     )
 
 
-def report(runs: list[Run], pages: int, clean: bool) -> bool:
+def report(runs: list[Run], pages: dict[str, int], clean: bool) -> bool:
     print(f"\n`make site`, {len(runs)} runs{' from clean' if clean else ''}, {os.cpu_count()} cores shared")
     for number, run in enumerate(runs, 1):
         print(f"run {number}: {run.wall_s:5.1f} s wall, {run.cpu_s:5.1f} s CPU")
-    print(f"pages: {pages}; load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    counted = ", ".join(f"{lang} {count}" for lang, count in pages.items())
+    print(f"pages: {counted}; load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     ok, line = verdict(runs)
     print(line)
     return ok

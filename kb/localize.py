@@ -143,3 +143,11 @@ def _variant(variant: Variant, texts: dict[str, Any] | None) -> Variant:
     return variant.model_copy(
         update={"name": texts["name"], "history": _steps(variant.history, texts.get("steps", {}))}
     )
+
+
+def aliases_in_language(catalog: Catalog, feature_id: str) -> list[str]:
+    """The names a feature is also known by in ``catalog``'s language (data/zh/ lists 主机进程容器 for
+    HostProcess); none for English. They are for people to search by: the engine resolves names through
+    the English data and its reader."""
+    texts = catalog.translations.get(catalog.lang, {}).get((f"features/{feature_id}.yaml", feature_id), {})
+    return list(texts.get("aliases") or [])

@@ -7,7 +7,9 @@ from typing import IO
 
 from kb.catalog import Catalog
 from kb.history import status_label
-from kb.pages.markdown import table
+from kb.i18n import Lang
+from kb.pages.markdown import join, table
+from kb.pages.words import page_words
 from kb.stats import CoverageStats, coverage
 
 PAGE = "coverage.md"
@@ -17,57 +19,66 @@ def _table(header: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]
     return [*table(header, [[str(cell) for cell in row] for row in rows]), ""]
 
 
-def coverage_markdown(stats: CoverageStats) -> str:
-    """The page's Markdown for ``stats``."""
+def coverage_markdown(stats: CoverageStats, lang: Lang = "en") -> str:
+    """The page's Markdown for ``stats``, in ``lang``."""
+    words = page_words(lang)
     newest = stats.newest_kubernetes
     released = stats.newest_released_kubernetes
-    newest_text = f"{newest.id}" + (f" (released {newest.date})" if newest.date else " (release date not confirmed)")
+    newest_text = f"{newest.id}" + (
+        words("released-paren", date=newest.date) if newest.date else words("date-not-confirmed")
+    )
+    newest_windows = stats.newest_windows
     lines = [
-        "# Coverage",
+        f"# {words('coverage')}",
         "",
-        "What the knowledge base holds, counted from the data when the site was built. A fact is one "
-        "dated, sourced statement: a history step, a release, an OS list for one Kubernetes minor, or an "
-        "image-compatibility row. Inferred facts were reasoned from sources rather than read in one, and "
-        "are marked as such wherever they appear. Where sources disagree, the entry records the other "
-        "value, its source and why the data chose its own.",
+        words("coverage-intro"),
         "",
         *_table(
-            ("Measure", "Value"),
+            (words("measure"), words("value")),
             [
-                ("Features and limitations", stats.entries),
-                ("Facts", stats.facts),
-                ("Facts marked inferred", stats.inferred),
-                ("Source disagreements recorded", stats.disagreements),
-                ("Distinct source URLs", stats.sources),
-                ("Kubernetes minors", f"{stats.kubernetes_minors} ({stats.oldest_kubernetes} to {newest.id})"),
-                ("Newest Kubernetes minor", newest_text),
-                ("Newest with a confirmed release date", f"{released.id} ({released.date})" if released else "none"),
-                ("Windows Server releases", stats.windows_releases),
-                ("Newest Windows Server release", f"{stats.newest_windows.name} (GA {stats.newest_windows.date})"),
+                (words("features-and-limitations"), stats.entries),
+                (words("facts"), stats.facts),
+                (words("facts-inferred"), stats.inferred),
+                (words("disagreements-recorded"), stats.disagreements),
+                (words("distinct-sources"), stats.sources),
+                (
+                    words("kubernetes-minors"),
+                    words("count-range", count=stats.kubernetes_minors, first=stats.oldest_kubernetes, last=newest.id),
+                ),
+                (words("newest-minor"), newest_text),
+                (
+                    words("newest-confirmed"),
+                    words("id-date", id=released.id, date=released.date) if released else words("none"),
+                ),
+                (words("windows-releases"), stats.windows_releases),
+                (words("newest-windows"), words("name-ga", name=newest_windows.name, date=newest_windows.date)),
             ],
         ),
-        "## By category",
+        f"## {words('by-category')}",
         "",
         *_table(
-            ("Category", "Features", "Limitations", "Total"),
+            (words("category"), words("features"), words("limitations"), words("total")),
             [(c.name, c.features, c.limitations, c.features + c.limitations) for c in stats.by_category],
         ),
-        f"## By status at Kubernetes {stats.status_at}",
+        f"## {words('by-status', minor=stats.status_at)}",
         "",
-        *_table(("Status", "Entries"), [(status_label(s), n) for s, n in stats.by_status.items()]),
-        "## By kind",
+        *_table(
+            (words("status"), words("entries")),
+            [(status_label(s, lang=lang), n) for s, n in stats.by_status.items()],
+        ),
+        f"## {words('by-kind')}",
         "",
-        *_table(("Kind", "Entries"), list(stats.by_kind.items())),
-        "## Sources by domain",
+        *_table((words("kind"), words("entries")), [(words(f"kind-{k}"), n) for k, n in stats.by_kind.items()]),
+        f"## {words('by-domain')}",
         "",
-        *_table(("Domain", "Distinct URLs"), list(stats.by_source_domain.items())),
+        *_table((words("domain"), words("distinct-urls")), list(stats.by_source_domain.items())),
     ]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return join(lines)
 
 
 def coverage_page(catalog: Catalog) -> str:
-    """The coverage page for ``catalog``."""
-    return coverage_markdown(coverage(catalog))
+    """The coverage page for ``catalog``, in its language."""
+    return coverage_markdown(coverage(catalog), catalog.lang)
 
 
 def write_coverage_page(catalog: Catalog, open_file: Callable[..., IO[str]]) -> None:

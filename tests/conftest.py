@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,10 +14,12 @@ import yaml
 
 from kb.build import build
 from kb.catalog import Catalog, load_catalog
-from kb.export import export
+from kb.localize import in_language
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "data"
+FIXTURE_ZH = Path(__file__).resolve().parent / "fixtures" / "zh"
+"""The Chinese texts of the fixture dataset (its data/zh/), kept apart so the fixture itself stays untranslated."""
 REAL_DATA = ROOT / "data"
 
 
@@ -56,6 +56,21 @@ def fixture_catalog(fixture_db: Path) -> Catalog:
 
 
 @pytest.fixture(scope="session")
+def fixture_catalog_zh(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    """The fixture dataset with its Chinese translation, built and in Chinese (what the zh site is made from)."""
+    data = tmp_path_factory.mktemp("fixture-zh") / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    shutil.copytree(FIXTURE_ZH, data / "zh")
+    build(data, data.parent / "kb.db")
+    return in_language(load_catalog(data.parent / "kb.db"), "zh")
+
+
+@pytest.fixture(scope="session")
+def real_catalog_zh(real_catalog: Catalog) -> Catalog:
+    return in_language(real_catalog, "zh")
+
+
+@pytest.fixture(scope="session")
 def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("real") / "kb.db"
     build(REAL_DATA, path)
@@ -86,21 +101,19 @@ def checks_catalog(checks_db: Path) -> Catalog:
 
 
 @pytest.fixture(scope="session")
-def built_site(real_db: Path, real_catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as ``make site`` builds it, once per session into a temporary folder: ``mkdocs build
-    --strict``, then ``kb export`` (the support answers the lookup box reads)."""
+def built_site(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site as ``make site`` builds it, once per session into a temporary folder: docs/build.py, which
+    runs ``mkdocs build --strict`` for English (at the root) and Chinese (at zh/), each followed by ``kb export``
+    (the support answers the lookup box reads)."""
     out = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "KB_DB": str(real_db), "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "docs/build.py", "--db", str(real_db), "--site", str(out)],
         cwd=ROOT,
-        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert result.returncode == 0, result.stderr[-3000:]
-    export(real_catalog, out / "api" / "v1", date.today())
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     return out
 
 

@@ -175,14 +175,22 @@ def test_kb_export_command_writes_the_static_api(fixture_db, tmp_path):
     assert json.loads((out / "meta.json").read_text())["counts"]["features"] >= 0
 
 
-def test_the_site_build_runs_the_export_after_mkdocs():
+def test_the_site_build_runs_the_export_after_mkdocs_in_each_language():
+    import importlib.util
+    from pathlib import Path
+
     from tests.conftest import ROOT
 
     makefile = (ROOT / "Makefile").read_text()
     recipe = makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
-    assert "mkdocs build" in recipe and "export --db" in recipe
-    assert recipe.index("mkdocs build") < recipe.index("export --db")
-    assert "--out site/api/v1" in recipe
+    assert "docs/build.py --db $(DB) --site site" in recipe
+    spec = importlib.util.spec_from_file_location("site_build", ROOT / "docs" / "build.py")
+    site_build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(site_build)
+    for lang, config in site_build.CONFIGS.items():
+        mkdocs, export = site_build.commands(lang, Path("build/kb.db"), Path("out"))
+        assert mkdocs[1:4] == ["-m", "mkdocs", "build"] and config in mkdocs
+        assert export[1:] == ["-m", "kb", "--lang", lang, "export", "--db", "build/kb.db", "--out", "out/api/v1"]
 
 
 def readme_curls() -> list[tuple[str, dict[str, str], str | None]]:

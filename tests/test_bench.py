@@ -95,11 +95,12 @@ def test_the_site_build_passes_only_when_its_slowest_run_is_within_15_s(site_ben
     assert f"slowest {max(walls):.1f} s" in line
 
 
-def test_the_site_bench_counts_pages_not_exported_answers(site_bench, tmp_path):
-    for page in ("index.html", "features/gmsa/index.html", "api/v1/index.html", "apidocs/index.html"):
+def test_the_site_bench_counts_pages_per_language_not_exported_answers(site_bench, tmp_path):
+    pages = ["index.html", "features/gmsa/index.html", "api/v1/index.html", "apidocs/index.html"]
+    for page in [*pages, *[f"zh/{page}" for page in pages[:3]]]:
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("<html></html>")
-    assert site_bench.count_pages(tmp_path) == 3
+    assert site_bench.count_pages(tmp_path) == {"en": 3, "zh": 2}
 
 
 def test_the_soak_sends_the_slowest_inputs_allowed(soak: ModuleType, checks_catalog) -> None:

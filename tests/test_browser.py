@@ -21,8 +21,9 @@ from kb import query, search
 from kb.diff import diff
 from kb.feature_facts import feature_stage
 from kb.history import status_label
+from kb.i18n import spaced
 from kb.node_os import node_os, node_os_list
-from kb.pages.markdown import REASON_LABELS
+from kb.pages.markdown import reason_label
 from kb.releases import kubernetes_detail
 from kb.upgrade import plan
 from kb.versions import parse_kubernetes
@@ -315,7 +316,7 @@ def test_limitations_have_their_own_view_with_why_since_and_what_to_do(screen, s
         if answer.reason is None and answer.supported:
             assert heading == "Documented differences", feature.id
         else:
-            assert heading == REASON_LABELS[answer.reason], feature.id
+            assert heading == reason_label(answer.reason), feature.id
         assert status_label(answer.status) in status
         assert since.endswith(answer.since or "–"), feature.id
         assert instead.startswith(feature.instead.text if feature.instead else "No alternative recorded"), feature.id
@@ -671,3 +672,107 @@ def test_the_site_and_the_api_pages_work_under_the_content_security_policy(page,
     page.wait_for_timeout(500)  # late scripts, workers and images have had their chance to be refused
     refused = [e for e in page.errors if "Content Security Policy" in e and "https://" not in e]
     assert refused == [] and [e for e in page.errors if "Content Security Policy" not in e] == []
+
+
+# ---- Issue 15.2: the whole site in Simplified Chinese under /zh/ ----
+
+
+def _open_language_menu(tab) -> None:
+    button = tab.locator(".md-header .md-select > button.md-header__button")
+    button.tap() if tab.kind == "phone" else button.hover()
+
+
+def test_language_switch_lands_on_the_same_page_and_back(screen, site_url, real_catalog, real_catalog_zh):
+    screen.goto(f"{site_url}features/hostprocess-containers/")
+    _open_language_menu(screen)
+    screen.locator("a.kb-language[hreflang=zh]").click()
+    screen.wait_for_url(f"{site_url}zh/features/hostprocess-containers/")
+    assert screen.evaluate("document.documentElement.lang") == "zh"
+    assert screen.inner_text("h1") == real_catalog_zh.features["hostprocess-containers"].name
+    _open_language_menu(screen)
+    screen.locator("a.kb-language[hreflang=en]").click()
+    screen.wait_for_url(f"{site_url}features/hostprocess-containers/")
+    assert screen.evaluate("document.documentElement.lang") == "en"
+    assert screen.inner_text("h1") == real_catalog.features["hostprocess-containers"].name
+    assert screen.errors == []
+
+
+@pytest.mark.parametrize("term", ["主机进程", "HostProcess"])
+def test_chinese_search_finds_the_hostprocess_page(screen, site_url, term):
+    screen.goto(f"{site_url}zh/")
+    screen.click("label.md-header__button[for=__search]" if screen.kind == "phone" else ".md-search__input")
+    # As in the English search test: wait for the index, then fill in the term and end with one key-up.
+    screen.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('初始化')", timeout=60_000
+    )
+    screen.fill("input.md-search__input", term)
+    screen.press("input.md-search__input", "End")
+    results = screen.locator(".md-search-result__item > a")
+    results.first.wait_for()
+    hrefs = [href.split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")[:5]]
+    assert f"{site_url}zh/features/hostprocess-containers/" in hrefs
+    assert screen.errors == []
+
+
+def _engine_words_in(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "feature,kubernetes,windows",
+    [("hostprocess-containers", "1.22", None), ("hostprocess-containers", "1.30", "ltsc2016"), ("gmsa", "1.18", None)],
+)
+def test_chinese_lookup_answers_with_the_engines_chinese(
+    screen, site_url, real_catalog_zh, feature, kubernetes, windows
+):
+    """Typed by its Chinese name, a feature's answer on /zh/ is the engine's Chinese: status, verdict, notes."""
+    expected = query.support(real_catalog_zh, feature, kubernetes, windows)
+    screen.goto(f"{site_url}zh/")
+    screen.wait_for_selector("#kb-lookup.kb-ready")
+    screen.fill("#kb-lookup-feature", expected.feature.name)
+    screen.select_option("#kb-lookup-kubernetes", kubernetes)
+    screen.select_option("#kb-lookup-windows", windows or "")
+    screen.click("#kb-lookup button[type=submit]")
+    answer = _engine_words_in(_answer_for(screen, expected.feature.name))
+    assert status_label(expected.status, lang="zh") in screen.inner_text(".kb-answer-line")
+    assert screen.inner_text(".kb-verdict") == ("支持" if expected.supported else "不支持")
+    for note in expected.notes:
+        assert _engine_words_in(spaced(note)) in answer or _engine_words_in(note) in answer, note
+    assert not any(word in answer for word in ("supported", "Status since", "Sources", "Requirements"))
+    assert screen.errors == []
+
+
+def test_chinese_compare_page_shows_the_engines_chinese_changes(screen, site_url, real_catalog_zh):
+    expected = diff(real_catalog_zh, "1.23", "1.27")
+    screen.goto(f"{site_url}zh/compare/?from=1.23&to=1.27&windows=ltsc2019")
+    screen.wait_for_selector("#kb-compare-answer .kb-changes-minor")
+    shown = screen.locator(".kb-changes-minor td[data-label=内容]").all_inner_texts()
+    assert [" ".join(s.split()) for s in shown] == [" ".join(c.text.split()) for c in expected.changes]
+    assert f"共有 {len(expected.changes)} 项变化" in screen.inner_text("#kb-compare-answer .kb-answer-line")
+    assert "Windows Server 2019" in screen.inner_text(".kb-node-os")
+    assert screen.errors == []
+
+
+def test_chinese_upgrade_check_answers_in_chinese(screen, api_site_url, real_catalog_zh):
+    expected = plan(real_catalog_zh, "1.23", "1.27", "ltsc2019", "docker://20.10.21")
+    screen.goto(f"{api_site_url}zh/upgrade/?from=1.23&to=1.27&windows=ltsc2019&runtime=docker://20.10.21")
+    screen.wait_for_selector("#kb-upgrade-answer .kb-verdict")
+    assert screen.inner_text(".kb-verdict").startswith("有阻碍") != expected.ok
+    blockers = screen.locator(".kb-action.kb-error").all_inner_texts()
+    expected_blockers = [a for s in expected.steps for a in s.actions if a.severity == "error"]
+    assert len(blockers) == len(expected_blockers) > 0
+    for shown, action in zip(blockers, expected_blockers, strict=True):
+        assert action.text in " ".join(shown.split()) and "阻碍" in shown
+
+
+def test_chinese_feature_grid_cell_details_are_chinese(screen, site_url, real_catalog_zh):
+    expected = query.support(real_catalog_zh, "gmsa", "1.30")
+    screen.goto(f"{site_url}zh/matrices/features/")
+    column = [str(m) for m in sorted(real_catalog_zh.minors, reverse=True)].index("1.30")
+    row = screen.locator(".kb-feature-grid tbody tr", has=screen.locator(f"th a:text-is('{expected.feature.name}')"))
+    chip = row.locator("td").nth(column).locator(".kb-chip")
+    chip.tap() if screen.kind == "phone" else chip.click()
+    details = " ".join(screen.locator(".kb-popover").inner_text().split())
+    assert "在 Kubernetes 1.30 上" in details
+    assert f"{status_label(expected.status, lang='zh')}，自 {expected.since} 起" in details
+    assert f"首次可用 {expected.first_usable}" in details

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 
 import pytest
 import typer
 
 from kb import cli, export, pages, query, search
+from kb import releases as kb_releases
 from kb import site_paths as paths
 from kb.build import build
 from kb.catalog import load_catalog
 from kb.diff import diff
+from kb.i18n import spaced
 from kb.pages import compare, features, guides, home, html, limitations, markdown, matrices, prose, releases
+from kb.pages.words import WORDS
 from kb.versions import build_number
 from tests.conftest import ROOT
 from tests.sitecheck import broken_links
@@ -140,9 +144,8 @@ def test_every_page_has_a_unique_path(fixture_catalog):
 def test_status_is_never_colour_alone(status):
     label = status.replace("-", " ")
     assert ":material-" in markdown.status_badge(status) and label in markdown.status_badge(status)
-    assert f'title="{label}"' in markdown.status_cell(status) and markdown.STATUS_SHORT[status] in markdown.status_cell(
-        status
-    )
+    cell = markdown.status_cell(status)
+    assert f'title="{label}"' in cell and markdown.status_short(status) in cell
 
 
 def test_feature_page_lists_aliases_for_search(fixture_catalog):
@@ -334,3 +337,204 @@ def test_html_blocks_are_kept_away_from_markdown_and_put_back(fixture_catalog):
     for marker in (html.BLOCK_START_UNINDEXED, html.BLOCK_START):
         text = text.replace(marker + "\n", "")
     assert restored == text.replace("\n" + html.BLOCK_END, "")
+
+
+# ---- Issue 15.2: the whole site in Simplified Chinese under /zh/ ----
+
+ZH_GOLDEN_PAGES = {
+    "zh-feature-hostprocess-containers.md": lambda c: features.feature_page(c, "hostprocess-containers"),
+    "zh-kubernetes-1.23.md": lambda c: next(
+        p for p in releases.kubernetes_pages(c, TODAY) if p.path.endswith("1.23.md")
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ZH_GOLDEN_PAGES))
+def test_chinese_page_matches_golden(fixture_catalog_zh, name):
+    check_golden(name, ZH_GOLDEN_PAGES[name](fixture_catalog_zh).text)
+
+
+KEPT_IN_ENGLISH = {
+    "JSON API",
+    # The labels of Slack's and Teams' own screens, which the chat bots guide quotes as those products show them.
+    "Basic Information",
+    "Slash Commands",
+    "Signing Secret",
+    "Manage team",
+    "Create an outgoing webhook",
+    "security token",
+    "from scratch",
+}
+"""English the Chinese pages keep on purpose: names of things, not words of the pages."""
+REFERENCE_PAGES = {paths.GUIDE_API, paths.GUIDE_CLI}
+"""Pages made of the API's OpenAPI descriptions and the kb command's help, which are English: only their titles
+and table headers are page words."""
+
+
+SAME_IN_BOTH = {"kubernetes-minor", "status-short-alpha", "status-short-beta", "status-short-stable", "nav-api"}
+"""Page words Chinese writes as English does: names and symbols (Kubernetes 1.30, α, GA, HTTP API)."""
+
+
+def test_every_page_word_has_its_chinese():
+    untranslated = {key for key, entry in WORDS.items() if entry["zh"] == entry["en"]}
+    assert untranslated == SAME_IN_BOTH
+    assert all(entry["zh"].strip() for entry in WORDS.values())
+
+
+def _english_words() -> tuple[set[str], set[str]]:
+    """The English of every page word that Chinese says otherwise: phrases (two words or more between markup
+    and placeholders) and one-word labels ('Status', 'Sources': what headings and table headers say)."""
+    phrases, labels = set(), set()
+    for key, entry in WORDS.items():
+        if key in SAME_IN_BOTH:
+            continue
+        text = re.sub(r"`[^`]*`|\{[^}]*\}|<[^>]+>|\]\([^)]*\)|https?://\S+", "|", entry["en"])
+        runs = [run.strip(" -'") for run in re.split(r"[^A-Za-z' -]+", text)]
+        phrases |= {run for run in runs if len(run.split()) >= 2 and run not in KEPT_IN_ENGLISH}
+        if re.fullmatch(r"[A-Z][a-z]+", entry["en"]):
+            labels.add(entry["en"])
+    return phrases, labels
+
+
+def _prose(markdown: str) -> str:
+    """What a reader reads of a page: no front matter, code, markup, link targets or URLs."""
+    markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    markdown = re.sub(r"```.*?```", "", markdown, flags=re.S)
+    return re.sub(r"`[^`]*`|<[^>]+>|\]\([^)]*\)|https?://\S+", " ", markdown)
+
+
+def _headings_and_headers(markdown: str, reference: bool = False) -> list[str]:
+    """The page's headings (only the title of a reference page: its others are the API's tags and the kb
+    command's names) and table headers."""
+    headings = re.findall(r"^# (.+)$" if reference else r"^#+ (.+)$", markdown, flags=re.M)
+    cells = re.findall(r"<th[^>]*>(.*?)</th>", markdown)
+    for header in re.findall(r"^(\|.*\|)\n\|(?:---\|)+$", markdown, flags=re.M):
+        cells += header.strip("|").split("|")
+    return [re.sub(r"<[^>]+>|`", "", text).strip() for text in headings + cells]
+
+
+@pytest.mark.parametrize("catalog_name", ["fixture_catalog_zh", "real_catalog_zh"])
+def test_chinese_pages_have_no_english_page_words(request, catalog_name):
+    """Every page of the Chinese site says in Chinese what the English site says with the page words: none of
+    their English phrases in its prose, none of their English labels as a heading or a table header."""
+    catalog = request.getfixturevalue(catalog_name)
+    phrases, labels = _english_words()
+    found = []
+    for page in pages.site_pages(catalog, TODAY, OPENAPI, typer.main.get_command(cli.app)):
+        prose = "" if page.path in REFERENCE_PAGES else _prose(page.text)
+        found += [(page.path, p) for p in phrases if re.search(rf"(?<![A-Za-z]){re.escape(p)}(?![A-Za-z])", prose)]
+        headers = _headings_and_headers(page.text, reference=page.path in REFERENCE_PAGES)
+        found += [(page.path, h) for h in headers if h in labels]
+    assert not found, found[:20]
+
+
+def test_chinese_pages_give_the_chinese_texts_of_the_data(fixture_catalog_zh, fixture_catalog):
+    """Names, summaries, notes and requirements on a Chinese page are the data's Chinese texts, never its English."""
+    page = features.feature_page(fixture_catalog_zh, "hostprocess-containers").text
+    english = fixture_catalog.features["hostprocess-containers"]
+    chinese = fixture_catalog_zh.features["hostprocess-containers"]
+    assert f"# {chinese.name}" in page and chinese.summary in page and chinese.history[0].note in page
+    assert english.summary not in page and english.history[0].note not in page
+    assert "主机进程容器" in page.split("---")[1], "Chinese aliases are search tags"
+    assert "containerd 1.5.4 或更高版本" in page  # a requirement the engine words, in Chinese
+    category = features.category_page(fixture_catalog_zh, "networking").text
+    assert category.startswith("# 网络") and "Pod 之间如何通信。" in category
+
+
+def test_every_english_page_has_a_chinese_counterpart_at_the_same_path(real_catalog, real_catalog_zh):
+    command = typer.main.get_command(cli.app)
+    english = {p.path for p in pages.site_pages(real_catalog, TODAY, OPENAPI, command)}
+    chinese = {p.path for p in pages.site_pages(real_catalog_zh, TODAY, OPENAPI, command)}
+    assert english == chinese
+
+
+def test_every_hand_written_page_has_a_chinese_version():
+    docs = ROOT / "docs"
+    written = {p.relative_to(docs) for p in docs.glob("**/*.md") if p.relative_to(docs).parts[0] != "zh"}
+    assert written and written == {p.relative_to(docs / "zh") for p in (docs / "zh").glob("**/*.md")}
+
+
+@pytest.mark.parametrize(
+    "url,lang,other,expected",
+    [
+        ("features/gmsa/", "en", "zh", "../../zh/features/gmsa/"),
+        ("features/gmsa/", "zh", "en", "../../../features/gmsa/"),
+        ("", "en", "zh", "zh/"),
+        ("", "zh", "en", "../"),
+        ("about/", "en", "en", "./"),
+    ],
+)
+def test_language_switch_links_the_same_page(url, lang, other, expected):
+    assert paths.language_url(url, lang, other) == expected
+
+
+def test_lookup_data_words_are_the_engines(real_catalog_zh):
+    """The sentences the lookup box adds when it rules a Windows release out are the engine's notes (spaced as
+    its Chinese lines are), filled in: the box has no wording of its own."""
+    words = home.lookup_words("zh")
+    feature, minor = real_catalog_zh.features["hostprocess-containers"], real_catalog_zh.newest_released
+    release = real_catalog_zh.windows["ltsc2016"]
+    answer = query.answer_support(real_catalog_zh, feature, minor, release)
+    listed = [w.name for w in kb_releases.kubernetes_detail(real_catalog_zh, str(minor), TODAY).windows]
+    note = words["notListed"].format(windows=release.name, minor=minor, names=words["or"].join(listed))
+    assert note in [spaced(n) for n in answer.notes]
+    assert (
+        words["statuses"]["stable"] == "稳定"
+        and home.lookup_words("en")["statuses"]["not-supported"] == "not supported"
+    )
+
+
+def test_lookup_data_keys_chinese_names(real_catalog_zh, real_catalog):
+    zh = json.loads(home.lookup_data(real_catalog_zh))
+    en = json.loads(home.lookup_data(real_catalog))
+    assert zh["keys"]["主机进程容器"] == "hostprocess-containers"
+    assert zh["keys"][home.lookup_key(real_catalog_zh.features["gmsa"].name)] == "gmsa"
+    assert set(en["keys"]) <= set(zh["keys"]) and all(k.isascii() for k in en["keys"])
+
+
+def test_chinese_upgrade_page_asks_the_api_at_the_server_root(fixture_catalog_zh, fixture_catalog):
+    assert 'data-server="../../"' in compare.upgrade_page(fixture_catalog_zh).text
+    assert "data-server" not in compare.upgrade_page(fixture_catalog).text
+
+
+@pytest.mark.slow
+def test_real_site_has_every_page_in_chinese_under_zh(built_site):
+    english = {
+        p.relative_to(built_site)
+        for p in built_site.rglob("*.html")
+        if p.relative_to(built_site).parts[0] not in ("zh", "api")
+    }
+    chinese = {p.relative_to(built_site / "zh") for p in (built_site / "zh").rglob("*.html")}
+    assert english and english == chinese
+    for page in [built_site / "zh" / "index.html", built_site / "zh" / "features" / "gmsa" / "index.html"]:
+        assert '<html lang="zh"' in page.read_text()
+    assert (built_site / "zh" / "api" / "v1" / "support" / "gmsa" / "1.20.json").is_file()
+
+
+@pytest.mark.slow
+def test_chinese_search_index_segments_chinese(built_site):
+    index = json.loads((built_site / "zh" / "search" / "search_index.json").read_text())
+    assert index["config"]["lang"] == ["zh", "en"]
+    page = next(d for d in index["docs"] if d["location"] == "features/hostprocess-containers/")
+    assert "主机\u200b进程" in page["text"] and "主机进程容器" in page["tags"]
+    english = json.loads((built_site / "search" / "search_index.json").read_text())
+    assert english["config"]["lang"] == ["en"]
+
+
+@pytest.mark.slow
+def test_kb_serve_serves_both_languages_and_their_404_pages(built_site, real_db):
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    with TestClient(create_app(db_path=real_db, site_dir=built_site)) as client:
+        page = client.get("/zh/features/hostprocess-containers/")
+        assert page.status_code == 200 and '<html lang="zh"' in page.text
+        assert client.get("/zh", follow_redirects=False).status_code in (307, 308)
+        missing = client.get("/zh/no-such-page/")
+        assert missing.status_code == 404 and '<html lang="zh"' in missing.text
+        english = client.get("/no-such-page/")
+        assert english.status_code == 404 and '<html lang="en"' in english.text
+        assert client.get("/zh/404.html").status_code == 404
+        answer = client.get("/zh/api/v1/support/hostprocess-containers/1.22.json").json()
+        assert answer["feature"]["name"] == "HostProcess 容器"

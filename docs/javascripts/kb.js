@@ -5,22 +5,24 @@
 (function () {
   "use strict";
 
-  /* Every word this file shows, in one table per language: a translated site adds its own (the page's
-     <html lang> chooses; English otherwise). */
+  /* Every word this file shows, in one table per language (the page's <html lang> chooses; English
+     otherwise). The sentences of an answer are not here: they are the engine's, in the page's language,
+     from the static export and the lookup data (kb.i18n words them). */
   var TEXTS = {};
   TEXTS.en = {
-    supported: "supported", notSupported: "not supported", on: "on Kubernetes", with: "with",
+    supported: "supported", notSupported: "not supported",
+    subject: function (name, minor, windows) {
+      return name + " on Kubernetes " + minor + (windows ? " with " + windows : "");
+    },
     statusSince: "Status since", firstUsable: "first usable", ga: "GA", never: "never usable",
     inferred: "inferred, not read in a source",
     provisional: function (minor) {
       return "Kubernetes " + minor + " is provisional: the data has no release date for it yet, so its facts may change.";
     },
     noFeature: function (text) { return "No feature called \u201c" + text + "\u201d."; },
-    didYouMean: "Did you mean:", sources: "Sources", history: "full history of", json: "JSON",
-    notListed: function (name, minor, names) {
-      return name + " is not a supported node OS on Kubernetes " + minor + " (supported: " + names + ").";
-    },
-    requires: function (text, name) { return "Requires " + text + ": " + name + " does not meet it."; },
+    didYouMean: function (names) { return " Did you mean: " + names.join(", ") + "?"; },
+    sources: "Sources", json: "JSON",
+    history: function (name) { return "full history of " + name; },
     requirements: "Requirements", unknownVersion: function (v) { return "Kubernetes " + v + " is not in the data."; },
     unknownWindows: function (w) { return "No Windows Server release called \u201c" + w + "\u201d."; },
     loadFailed: "The data could not be loaded: ",
@@ -49,12 +51,59 @@
     },
     todo: "Do: "
   };
-  var TEXT = TEXTS[(document.documentElement.lang || "en").split("-")[0]] || TEXTS.en;
+  TEXTS.zh = {
+    supported: "支持", notSupported: "不支持",
+    subject: function (name, minor, windows) {
+      return name + " 在 Kubernetes " + minor + " 上" + (windows ? "（" + windows + "）" : "");
+    },
+    statusSince: "状态始于", firstUsable: "首次可用", ga: "GA", never: "从未可用",
+    inferred: "推断所得，并非直接读自来源",
+    provisional: function (minor) {
+      return "Kubernetes " + minor + " 是暂定版本：数据中还没有它的发布日期，其内容可能变化。";
+    },
+    noFeature: function (text) { return "没有名为\u201c" + text + "\u201d的特性。"; },
+    didYouMean: function (names) { return "你是否想找：" + names.join("、") + "？"; },
+    sources: "来源", json: "JSON",
+    history: function (name) { return name + " 的完整历史"; },
+    requirements: "要求", unknownVersion: function (v) { return "数据中没有 Kubernetes " + v + "。"; },
+    unknownWindows: function (w) { return "没有名为\u201c" + w + "\u201d的 Windows Server 版本。"; },
+    loadFailed: "无法加载数据：",
+    sameMinor: "请选择两个不同的次要版本。",
+    swapped: function (a, b) { return "\u201c从\u201d（" + a + "）比\u201c到\u201d（" + b + "）更新；请对调两者。"; },
+    changes: function (n, a, b) { return "从 Kubernetes " + a + " 到 " + b + "，Windows 节点共有 " + n + " 项变化。"; },
+    noChanges: function (a, b) { return "从 Kubernetes " + a + " 到 " + b + "，Windows 节点没有变化。"; },
+    nodeOs: function (name, a, okA, b, okB) {
+      function said(ok) { return ok ? "是受支持的节点操作系统" : "未被列为节点操作系统"; }
+      return okA === okB ? name + " 在 " + a + " 和 " + b + " 上都" + said(okA) + "。"
+        : name + " 在 " + a + " 上" + said(okA) + "，在 " + b + " 上" + said(okB) + "。";
+    },
+    concerns: function (name) { return "与 " + name + " 有关的变化"; },
+    inMinor: function (minor) { return "Kubernetes " + minor + " 中"; },
+    columns: ["变化", "对象", "内容", "应对措施", "来源"],
+    checkUpgrade: "再针对节点的运行时检查这次升级",
+    needsApi: "升级检查要询问 API，而本站旁边没有提供 API。可以用以下命令运行同样的检查：",
+    severity: {error: "阻碍", warning: "警告", info: "信息"},
+    yes: "是", no: "否", unknown: "未指定",
+    step: function (minor, w, r) { return "Kubernetes " + minor + "（Windows 受支持：" + w + "，运行时受支持：" + r + "）"; },
+    planOk: function (c) { return "没有阻碍：" + c; },
+    planBlocked: function (c) { return "有阻碍：" + c; },
+    counts: function (c) {
+      return (c.error || 0) + " 个阻碍，" + (c.warning || 0) + " 个警告，" + (c.info || 0) + " 条信息";
+    },
+    todo: "措施："
+  };
+  var LANG = (document.documentElement.lang || "en").split("-")[0];
+  var TEXT = TEXTS[LANG] || TEXTS.en;
   var MARKS = {"not-supported": "\u2716", alpha: "\u03b1", beta: "\u03b2", stable: "\u2714",
                deprecated: "\u26a0", removed: "\u2298"};
 
   function $(id) { return document.getElementById(id); }
-  function norm(text) { return String(text).toLowerCase().replace(/[^a-z0-9]/g, ""); }
+  /* A name as the lookup data keys it (kb.pages.home.lookup_key): lower case, letters, digits and Chinese. */
+  function norm(text) { return String(text).toLowerCase().replace(/[^a-z0-9\u3400-\u9fff\uf900-\ufaff]/g, ""); }
+  /* An engine sentence of the lookup data with its {slots} filled. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (slot, name) { return values[name]; });
+  }
   function buildNumber(build) { return parseInt(String(build).split(".").pop(), 10); }
   function minorKey(text) { var p = String(text).split("."); return parseInt(p[0], 10) * 1000 + parseInt(p[1], 10); }
   function esc(text) {
@@ -73,11 +122,9 @@
     }
     return cache[url];
   }
-  function label(status) { return status.replace("-", " "); }
-  function chip(status, partial, inferred) {
+  function chip(status, label, inferred) {
     return '<span class="kb-chip kb-' + status + (inferred ? " kb-inferred" : "") + '">' + MARKS[status] + " " +
-      label(status) + (partial ? " (partial)" : "") +
-      (inferred ? '<abbr class="kb-mark" title="' + TEXT.inferred + '">?</abbr>' : "") + "</span>";
+      esc(label) + (inferred ? '<abbr class="kb-mark" title="' + TEXT.inferred + '">?</abbr>' : "") + "</span>";
   }
   function sourceLinks(urls) {
     return urls.map(function (s, i) { return '<a href="' + esc(s) + '">' + (i + 1) + "</a>"; }).join(" ");
@@ -171,10 +218,10 @@
     var api = new URL(form.dataset.api, document.baseURI).href;
     var root = new URL(form.dataset.root, document.baseURI).href;
     var out = $("kb-lookup-answer");
-    var keys = {}, names = [], minimums = {};
+    var keys = {}, names = [], minimums = {}, words = {};
     var releases = getJSON(api + "kubernetes.json");
     var ready = Promise.all([getJSON(new URL(form.dataset.lookup, document.baseURI).href), releases]).then(function (data) {
-      keys = data[0].keys; names = data[0].names; minimums = data[0].minimums;
+      keys = data[0].keys; names = data[0].names; minimums = data[0].minimums; words = data[0].words;
       setupSuggestions(form.elements.feature, names, $("kb-lookup-suggestions"));
     });
 
@@ -185,7 +232,7 @@
         var typed = norm(text), ids = {};
         names.forEach(function (pair) { if (typed && norm(pair[0]).indexOf(typed) >= 0) { ids[pair[1]] = true; } });
         var close = Object.keys(ids).slice(0, 5);
-        errorBox(out, TEXT.noFeature(text) + (close.length ? " " + TEXT.didYouMean + " " + close.join(", ") + "?" : ""));
+        errorBox(out, TEXT.noFeature(text) + (close.length ? TEXT.didYouMean(close) : ""));
         return Promise.resolve();
       }
       var minor = form.elements.kubernetes.value;
@@ -199,21 +246,21 @@
       var release = all.find(function (r) { return r.version === support.kubernetes; });
       var supported = support.supported;
       var notes = support.notes.slice();
-      var subject = "<strong>" + esc(support.feature.name) + "</strong> " + TEXT.on + " " + esc(support.kubernetes);
+      var name = windows ? windows.text.replace(/ \(.*\)$/, "") : null;
+      var subject = TEXT.subject("<strong>" + esc(support.feature.name) + "</strong>", esc(support.kubernetes), name && esc(name));
       if (windows) {
-        var name = windows.text.replace(/ \(.*\)$/, "");
-        subject += " " + TEXT.with + " " + esc(name);
         // The engine's two node checks, on its own answers: the release is listed for the minor
         // (kubernetes.json) and its build reaches the minimum the step requires (the page's data).
         // An empty list means the data has no list for that minor: nothing is ruled out then.
         if (release.windows.length && !release.windows.some(function (w) { return w.id === windows.value; })) {
           supported = false;
-          notes.unshift(TEXT.notListed(name, support.kubernetes, release.windows.map(function (w) { return w.name; }).join(", ")));
+          var listed = release.windows.map(function (w) { return w.name; }).join(words.or);
+          notes.unshift(fill(words.notListed, {windows: name, minor: support.kubernetes, names: listed}));
         }
         var minimum = (minimums[support.feature.id] || {})[support.kubernetes];
         if (minimum && buildNumber(windows.dataset.build) < buildNumber(minimum.build)) {
           supported = false;
-          notes.push(TEXT.requires(minimum.text, name));
+          notes.push(fill(words.requires, {requirement: minimum.text, have: name}));
         }
       }
       var dates = [TEXT.statusSince + " " + (support.since || "\u2013")];
@@ -223,14 +270,15 @@
       var page = root + "features/" + encodeURIComponent(support.feature.id) + "/";
       var json = new URL("support/" + support.feature.id + "/" + support.kubernetes + ".json", api).href;
       out.innerHTML =
-        '<p class="kb-answer-line">' + subject + ": " + chip(support.status, false, support.confidence === "inferred") +
+        '<p class="kb-answer-line">' + subject + words.colon +
+        chip(support.status, words.statuses[support.status], support.confidence === "inferred") +
         ' \u2014 <strong class="kb-verdict">' + (supported ? TEXT.supported : TEXT.notSupported) + "</strong></p>" +
         '<p class="kb-dates">' + esc(dates.join(" \u00b7 ")) + "</p>" +
         (support.confidence === "inferred" ? '<p class="kb-inferred-note"><abbr class="kb-mark">?</abbr> ' + esc(TEXT.inferred) + "</p>" : "") +
-        (requirements.length ? "<p>" + TEXT.requirements + ": " + requirements.join("; ") + "</p>" : "") +
+        (requirements.length ? "<p>" + TEXT.requirements + words.colon + requirements.join(esc(words.clauses)) + "</p>" : "") +
         "<ul>" + notes.map(function (n) { return "<li>" + esc(n) + "</li>"; }).join("") + "</ul>" +
-        "<p>" + TEXT.sources + ": " + sourceLinks(support.sources.slice(0, 3)) + ' \u00b7 <a href="' + esc(page) + '">' +
-        TEXT.history + " " + esc(support.feature.name) + '</a> \u00b7 <a href="' + esc(json) + '">' + TEXT.json + "</a></p>";
+        "<p>" + TEXT.sources + words.colon + sourceLinks(support.sources.slice(0, 3)) + ' \u00b7 <a href="' + esc(page) + '">' +
+        esc(TEXT.history(support.feature.name)) + '</a> \u00b7 <a href="' + esc(json) + '">' + TEXT.json + "</a></p>";
     }
 
     function fromAddress() {
@@ -342,15 +390,15 @@
     });
   }
 
-  /* ---- Upgrade check: /v1/upgrade, the plan `kb upgrade` prints ---- */
+  /* ---- Upgrade check: /v1/upgrade, the plan `kb upgrade` prints, in the page's language ---- */
   function setupUpgrade(form) {
-    var root = new URL(form.dataset.root, document.baseURI).href;
+    var server = new URL(form.dataset.server || form.dataset.root, document.baseURI).href;
     var out = $("kb-upgrade-answer");
     var labels = labelsOf(form);
     var names = ["from", "to", "windows", "runtime"];
 
     function command(params) {
-      return "kb upgrade --from " + params.get("from") + " --to " + params.get("to") +
+      return "kb " + (LANG === "en" ? "" : "--lang " + LANG + " ") + "upgrade --from " + params.get("from") + " --to " + params.get("to") +
         (params.get("windows") ? " --windows " + params.get("windows") : "") +
         (params.get("runtime") ? " --runtime '" + params.get("runtime") + "'" : "");
     }
@@ -372,7 +420,7 @@
     }
     function check() {
       var params = questionOf(form, names);
-      var url = new URL("v1/upgrade?" + params, root).href;
+      var url = new URL("v1/upgrade?" + params + (LANG === "en" ? "" : "&lang=" + LANG), server).href;
       return fetch(url, {headers: {Accept: "application/json"}}).then(function (response) {
         var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
         if (!json) { throw new Error("no API"); }
@@ -425,15 +473,15 @@
       var cell = found.closest("td"), row = found.closest("tr"), table = found.closest("table");
       var heading = table.tHead.rows[0].cells[cell.cellIndex];
       var name = row.cells[0];
-      var lines = ["<p><strong>" + esc(name.textContent.trim()) + "</strong> " + TEXT.on + " " +
-                   esc(heading.textContent.replace("provisional", "").trim()) + "</p>",
+      var minor = (heading.querySelector("abbr") || heading).firstChild.textContent.trim();
+      var lines = ["<p>" + TEXT.subject("<strong>" + esc(name.textContent.trim()) + "</strong>", esc(minor)) + "</p>",
                    "<p>" + esc(found.title) + "</p>"];
       var dates = [];
       if (row.dataset.first) { dates.push(TEXT.firstUsable + " " + row.dataset.first); }
       if (row.dataset.ga) { dates.push(TEXT.ga + " " + row.dataset.ga); }
       if (dates.length) { lines.push("<p>" + esc(dates.join(" \u00b7 ")) + "</p>"); }
       var link = name.querySelector("a");
-      if (link) { lines.push('<p><a href="' + esc(link.href) + '">' + TEXT.history + " " + esc(link.textContent) + "</a></p>"); }
+      if (link) { lines.push('<p><a href="' + esc(link.href) + '">' + esc(TEXT.history(link.textContent)) + "</a></p>"); }
       box = document.createElement("div");
       box.className = "kb-popover";
       box.setAttribute("role", "dialog");

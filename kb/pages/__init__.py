@@ -14,6 +14,7 @@ from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.cli import EXIT_NOT_SUPPORTED, EXIT_SUPPORTED
 from kb.errors import EXIT_BAD_INPUT
+from kb.i18n import Lang
 from kb.pages.about import about_page, footer_text
 from kb.pages.compare import compare_page, upgrade_page
 from kb.pages.features import category_page, feature_page, features_index
@@ -24,15 +25,31 @@ from kb.pages.markdown import Page, status_badge
 from kb.pages.matrices import feature_grid_page, image_matrix_page, os_matrix_page
 from kb.pages.prose import chatops_guide, contributing_guide
 from kb.pages.releases import kubernetes_pages, windows_pages
+from kb.pages.words import page_words
 
-__all__ = ["Page", "api_examples", "footer_text", "lookup_data", "navigation", "site_pages", "status_badge"]
+__all__ = [
+    "Page",
+    "api_examples",
+    "footer_text",
+    "lookup_data",
+    "navigation",
+    "site_language",
+    "site_pages",
+    "status_badge",
+]
 
 NavItem = str | dict[str, Any]
 EXIT_CODES = {
-    EXIT_SUPPORTED: "supported (the answer's `supported` is true)",
-    EXIT_NOT_SUPPORTED: "not supported",
-    EXIT_BAD_INPUT: "unknown feature, invalid version or other bad input (message on stderr)",
+    EXIT_SUPPORTED: "exit-supported",
+    EXIT_NOT_SUPPORTED: "exit-not-supported",
+    EXIT_BAD_INPUT: "exit-bad-input",
 }
+"""Each exit code of ``kb support`` and the page word that says what it means."""
+
+
+def site_language(theme_language: str) -> Lang:
+    """The language a site build speaks, from its theme's (mkdocs-material's ``language``: en, zh)."""
+    return "zh" if theme_language == "zh" else "en"
 
 
 def api_examples(catalog: Catalog) -> dict[str, str]:
@@ -63,7 +80,8 @@ def site_pages(
     openapi: Mapping[str, Any],
     cli: Any,
 ) -> Iterator[Page]:
-    """Every generated page of the site."""
+    """Every generated page of the site, in the language of ``catalog`` (see :func:`kb.localize.in_language`)."""
+    lang = catalog.lang
     yield home_page(catalog)
     yield features_index(catalog)
     for category_id in catalog.categories:
@@ -78,10 +96,10 @@ def site_pages(
     yield image_matrix_page(catalog)
     yield compare_page(catalog)
     yield upgrade_page(catalog)
-    yield api_guide(openapi, api_examples(catalog))
-    yield chatops_guide(str(catalog.newest_released))
-    yield cli_guide(cli, exit_codes=EXIT_CODES)
-    yield contributing_guide()
+    yield api_guide(openapi, api_examples(catalog), lang)
+    yield chatops_guide(str(catalog.newest_released), lang)
+    yield cli_guide(cli, exit_codes=EXIT_CODES, lang=lang)
+    yield contributing_guide(lang)
     yield about_page(catalog, today)
 
 
@@ -117,8 +135,9 @@ def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
     """The site's navigation: tabs, with features grouped by category.
 
     Pages not in ``present`` are left out; pages present but not placed here (hand-written guides
-    such as docs/tools/*.md) are listed under Guides by their own titles.
+    such as docs/tools/*.md) are listed under Guides by their own titles. Titles are in the catalog's language.
     """
+    words = page_words(catalog.lang)
     categories = [
         {
             category.name: [paths.category(category.id)]
@@ -133,27 +152,33 @@ def navigation(catalog: Catalog, present: set[str]) -> list[NavItem]:
     minors = [{f"Kubernetes {m}": paths.kubernetes(str(m))} for m in sorted(catalog.minors, reverse=True)]
     windows = [{w.name: paths.windows(w.id)} for w in reversed(catalog.windows.values())]
     guides: list[NavItem] = [
-        {"HTTP API": paths.GUIDE_API},
-        {"Chat bots": paths.GUIDE_CHATOPS},
-        {"kb command": paths.GUIDE_CLI},
-        {"Contributing data": paths.GUIDE_CONTRIBUTING},
+        {words("nav-api"): paths.GUIDE_API},
+        {words("nav-chatops"): paths.GUIDE_CHATOPS},
+        {words("nav-cli"): paths.GUIDE_CLI},
+        {words("nav-contributing"): paths.GUIDE_CONTRIBUTING},
     ]
+    releases = [{"Kubernetes": [paths.KUBERNETES, *minors]}, {"Windows Server": [paths.WINDOWS, *windows]}]
     nav: list[NavItem] = [
-        {"Home": paths.HOME},
-        {"Features": [{"All features": paths.FEATURES}, *categories]},
-        {"Limitations": paths.LIMITATIONS},
-        {"Releases": [{"Kubernetes": [paths.KUBERNETES, *minors]}, {"Windows Server": [paths.WINDOWS, *windows]}]},
+        {words("nav-home"): paths.HOME},
+        {words("nav-features"): [{words("nav-all-features"): paths.FEATURES}, *categories]},
+        {words("nav-limitations"): paths.LIMITATIONS},
+        {words("nav-releases"): releases},
         {
-            "Matrices": [
-                {"Feature grid": paths.MATRIX_FEATURES},
-                {"Kubernetes x Windows": paths.MATRIX_OS},
-                {"Host x image": paths.MATRIX_IMAGES},
+            words("nav-matrices"): [
+                {words("nav-feature-grid"): paths.MATRIX_FEATURES},
+                {words("nav-os-matrix"): paths.MATRIX_OS},
+                {words("nav-image-matrix"): paths.MATRIX_IMAGES},
             ]
         },
-        {"Compare": [{"Compare releases": paths.COMPARE}, {"Upgrade check": paths.UPGRADE}]},
-        {"Guides": guides},
-        {"Coverage": paths.COVERAGE},
-        {"About": paths.ABOUT},
+        {
+            words("nav-compare"): [
+                {words("nav-compare-releases"): paths.COMPARE},
+                {words("nav-upgrade"): paths.UPGRADE},
+            ]
+        },
+        {words("nav-guides"): guides},
+        {words("nav-coverage"): paths.COVERAGE},
+        {words("nav-about"): paths.ABOUT},
     ]
     guides += sorted(present - _placed(nav))
     return _keep(nav, present)

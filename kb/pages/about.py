@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 
 from kb import site_paths as paths
 from kb.catalog import Catalog, Meta
+from kb.i18n import Lang
 from kb.pages.markdown import Page, join, link, table
+from kb.pages.words import page_words, word
 
 DATA_LICENCE = "[CC-BY-4.0](https://creativecommons.org/licenses/by/4.0/)"
 CODE_LICENCE = "[Apache-2.0](https://www.apache.org/licenses/LICENSE-2.0)"
@@ -33,68 +35,60 @@ def source_urls(catalog: Catalog) -> Iterator[str]:
             yield from (s.url for s in item.sources)
 
 
-def footer_text(meta: Meta, site_built: date) -> str:
+def footer_text(meta: Meta, site_built: date, lang: Lang = "en") -> str:
     """The line at the bottom of every page: dataset version, build dates, licences."""
-    return (
-        f"Dataset {meta.dataset_version}, data built {meta.built[:10]}, site built {site_built.isoformat()}. "
-        "Data CC-BY-4.0, code Apache-2.0."
-    )
+    return word(lang, "footer", version=meta.dataset_version, built=meta.built[:10], site=site_built.isoformat())
 
 
 def about_page(catalog: Catalog, site_built: date) -> Page:
     """Where the data comes from, the licences, and how fresh it is."""
+    words = page_words(catalog.lang)
     source = paths.ABOUT
     urls = list(source_urls(catalog))
     hosts = Counter(urlsplit(url).netloc for url in urls)
     newest = catalog.kubernetes[catalog.newest_released]
     windows = list(catalog.windows.values())[-1]
     freshness = [
-        ["Dataset version", f"`{catalog.meta.dataset_version}`"],
-        ["Content hash", f"`{catalog.meta.content_hash[:12]}`"],
-        ["Database built", catalog.meta.built],
-        ["Site built", site_built.isoformat()],
+        [words("dataset-version"), f"`{catalog.meta.dataset_version}`"],
+        [words("content-hash"), f"`{catalog.meta.content_hash[:12]}`"],
+        [words("database-built"), catalog.meta.built],
+        [words("site-built"), site_built.isoformat()],
         [
-            "Newest released Kubernetes minor",
+            words("newest-released-minor"),
             f"[{newest.version}]({link(source, paths.kubernetes(newest.version))})"
-            + (f", released {newest.released}" if newest.released else ""),
+            + (words("released-on", date=newest.released) if newest.released else ""),
         ],
         *[
             [
-                "Provisional Kubernetes minor",
-                f"[{minor}]({link(source, paths.kubernetes(str(minor)))}): no release date yet, its facts may change",
+                words("provisional-minor"),
+                words("provisional-minor-says", minor=minor, link=link(source, paths.kubernetes(str(minor)))),
             ]
             for minor in catalog.minors
             if catalog.provisional(minor)
         ],
-        ["Newest Windows Server release", f"[{windows.name}]({link(source, paths.windows(windows.id))})"],
-        ["Features and limitations", str(len(catalog.features))],
-        ["Citations", f"{len(urls)} to {len(set(urls))} distinct pages"],
+        [words("newest-windows"), f"[{windows.name}]({link(source, paths.windows(windows.id))})"],
+        [words("features-and-limitations"), str(len(catalog.features))],
+        [words("citations"), words("citations-count", count=len(urls), distinct=len(set(urls)))],
     ]
     lines = [
-        "# About",
+        f"# {words('about')}",
         "",
-        "k8s-windows-kb is a curated, sourced dataset of what Windows nodes can do on Kubernetes, from "
-        f"Kubernetes {catalog.minors[0]} onwards and Windows Server 2016 onwards, with a JSON API, a `kb` command "
-        "and this site, all generated from the same database.",
+        words("about-intro", oldest=catalog.minors[0]),
         "",
-        "## Where the data comes from",
+        f"## {words('data-from')}",
         "",
-        "Every fact cites at least one public source, read by a person: the Kubernetes documentation and its "
-        "history, KEPs, CHANGELOGs and release notes, and Microsoft's documentation for Windows containers. "
-        "Descriptions are written in our own words. Facts that were inferred rather than read are marked as such "
-        "on their page, and where sources disagree both values are shown.",
+        words("data-from-intro"),
         "",
-        *table(["Site", "Citations"], [[host, str(count)] for host, count in hosts.most_common()]),
+        *table([words("site"), words("citations")], [[host, str(count)] for host, count in hosts.most_common()]),
         "",
-        "## Licence",
+        f"## {words('licence')}",
         "",
-        f"The data (everything under `data/` and the answers built from it) is under {DATA_LICENCE}: reuse it "
-        f"with attribution to k8s-windows-kb. The code is under {CODE_LICENCE}.",
+        words("licence-text", data=DATA_LICENCE, code=CODE_LICENCE),
         "",
-        "## How fresh it is",
+        f"## {words('freshness')}",
         "",
         *table(["", ""], freshness),
         "",
-        f"Found something wrong or missing? See [contributing data]({link(source, paths.GUIDE_CONTRIBUTING)}).",
+        words("found-wrong", link=link(source, paths.GUIDE_CONTRIBUTING)),
     ]
     return Page(source, join(lines))

@@ -10,13 +10,16 @@ Both keep their question in the address with the API's parameter names.
 from __future__ import annotations
 
 from html import escape
+from typing import get_args
 
 from kb import site_paths as paths
 from kb.catalog import Catalog
+from kb.diff import ChangeKind
 from kb.pages.forms import minor_options, windows_options
 from kb.pages.html import attrs, href
 from kb.pages.markdown import Page, front_matter, join, link
-from kb.pages.releases import CHANGE_LABELS
+from kb.pages.releases import change_label
+from kb.pages.words import page_words
 
 
 def _select(name: str, label: str, options: str) -> str:
@@ -24,45 +27,48 @@ def _select(name: str, label: str, options: str) -> str:
 
 
 def _pages_data(catalog: Catalog, source: str) -> str:
-    """Where the scripts find the export, the pages they link to, and the change labels."""
+    """Where the scripts find the export, the pages they link to, the API's server (when it is not the site's
+    root: the Chinese site lives below it) and the change labels."""
+    root = href(source, paths.HOME)
+    server = root + "../" * paths.LANGUAGE_ROOTS[catalog.lang].count("/")
     return attrs(
-        data_api=href(source, paths.HOME) + paths.API_EXPORT + "/",
-        data_root=href(source, paths.HOME),
-        data_labels=";".join(f"{kind}={label}" for kind, label in CHANGE_LABELS.items()),
+        data_api=root + paths.API_EXPORT + "/",
+        data_root=root,
+        data_server=server if server != root else None,
+        data_labels=";".join(f"{kind}={change_label(kind, catalog.lang)}" for kind in get_args(ChangeKind)),
     )
 
 
 def compare_page(catalog: Catalog) -> Page:
     """Two minors (and a Windows release) -> what changes for Windows nodes, as /v1/diff answers."""
+    words = page_words(catalog.lang)
     source = paths.COMPARE
     newest = catalog.newest_released
     older = next((m for m in sorted(catalog.minors, reverse=True) if m < newest), newest)
     form = (
         f'<form id="kb-compare" class="kb-form"{_pages_data(catalog, source)} autocomplete="off">'
-        + _select("from", "From", minor_options(catalog, older))
-        + _select("to", "To", minor_options(catalog, newest))
-        + _select("windows", "Windows Server <small>(optional)</small>", windows_options(catalog, "any"))
-        + '<p><button type="submit" class="md-button md-button--primary">Compare</button></p></form>'
+        + _select("from", words("from"), minor_options(catalog, older))
+        + _select("to", words("to"), minor_options(catalog, newest))
+        + _select("windows", f"Windows Server {words('optional')}", windows_options(catalog, "any"))
+        + f'<p><button type="submit" class="md-button md-button--primary">{words("compare")}</button></p></form>'
         + '<div id="kb-compare-answer" class="kb-answer" aria-live="polite"></div>'
     )
     lines = [
-        *front_matter(title="Compare two Kubernetes releases", hide=["toc"]),
-        "# Compare two Kubernetes releases",
+        *front_matter(title=words("compare-title"), hide=["toc"]),
+        f"# {words('compare-title')}",
         "",
-        "Pick two minors to see everything that changes for Windows nodes between them: features that "
-        "graduate, appear or go, limitations lifted or added, Windows Server releases added or dropped, runtime "
-        "changes. Pick your Windows Server release to see whether it is supported at both ends and which changes "
-        "concern it. The answer is the API's `/v1/diff`, and the address keeps the question, so you can share it.",
+        words("compare-intro"),
         "",
         form,
         "",
-        f"To check an upgrade against your nodes' runtime too, use the [upgrade check]({link(source, paths.UPGRADE)}).",
+        words("compare-to-upgrade", link=link(source, paths.UPGRADE)),
     ]
     return Page(source, join(lines))
 
 
 def upgrade_page(catalog: Catalog) -> Page:
     """From, to, Windows release and runtime -> the upgrade plan with its blockers, from /v1/upgrade."""
+    words = page_words(catalog.lang)
     source = paths.UPGRADE
     newest = catalog.newest_released
     older = next((m for m in sorted(catalog.minors, reverse=True) if m < newest), newest)
@@ -73,27 +79,23 @@ def upgrade_page(catalog: Catalog) -> Page:
     )
     form = (
         f'<form id="kb-upgrade" class="kb-form"{_pages_data(catalog, source)} autocomplete="off">'
-        + _select("from", "From", minor_options(catalog, older))
-        + _select("to", "To", minor_options(catalog, newest))
-        + _select("windows", "Windows Server", windows_options(catalog, "not given"))
-        + '<p><label for="kb-runtime">Runtime <small>(as kubectl shows it)</small></label>'
+        + _select("from", words("from"), minor_options(catalog, older))
+        + _select("to", words("to"), minor_options(catalog, newest))
+        + _select("windows", "Windows Server", windows_options(catalog, "not-given"))
+        + f'<p><label for="kb-runtime">{words("runtime-as-kubectl")}</label>'
         '<input id="kb-runtime" name="runtime" list="kb-runtimes" placeholder="containerd://1.7.14">'
         f'<datalist id="kb-runtimes">{runtimes}</datalist></p>'
-        + '<p><button type="submit" class="md-button md-button--primary">Check the upgrade</button></p></form>'
+        + f'<p><button type="submit" class="md-button md-button--primary">{words("check-upgrade")}</button></p></form>'
         + '<div id="kb-upgrade-answer" class="kb-answer" aria-live="polite"></div>'
     )
     lines = [
-        *front_matter(title="Upgrade check", hide=["toc"]),
-        "# Upgrade check",
+        *front_matter(title=words("upgrade-title"), hide=["toc"]),
+        f"# {words('upgrade-title')}",
         "",
-        "Pick where your cluster is and where it is going, your Windows nodes' release and runtime, and see what "
-        "blocks the upgrade for those nodes, step by step: the answer of `kb upgrade` and `/v1/upgrade`. "
-        f"How actions are graded: [planning an upgrade]({link(source, 'tools/upgrade.md')}). "
-        f"Without a runtime, [compare the two releases]({link(source, paths.COMPARE)}) instead.",
+        words("upgrade-intro", guide=link(source, "tools/upgrade.md"), compare=link(source, paths.COMPARE)),
         "",
         form,
         "",
-        "The check asks the API that `make run` serves next to this site. Elsewhere, run the same check with "
-        "`kb upgrade --from 1.23 --to 1.27 --windows ltsc2019 --runtime containerd://1.7.14`.",
+        words("upgrade-needs-api"),
     ]
     return Page(source, join(lines))

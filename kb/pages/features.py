@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from kb import query
@@ -10,9 +11,10 @@ from kb.answers import FeatureDetail, SupportAnswer
 from kb.catalog import Catalog
 from kb.feature_facts import FeatureStageAnswer, feature_stage
 from kb.history import status_label
-from kb.pages.html import STATUS_MARKS, anchor, block, html_table, status_chip, timeline_title
+from kb.i18n import Lang, say
+from kb.localize import aliases_in_language
+from kb.pages.html import STATUS_MARKS, anchor, block, html_table, inferred_mark, status_chip, timeline_title
 from kb.pages.markdown import (
-    REASON_LABELS,
     Page,
     cell,
     front_matter,
@@ -20,69 +22,75 @@ from kb.pages.markdown import (
     link,
     numbered_sources,
     on_off,
+    reason_label,
     source_list,
     table,
 )
+from kb.pages.words import PageWords, page_words
 
-FIELD_BEHAVIOUR = {
-    "rejected": ":material-cancel: rejected by the API server",
-    "ignored": ":material-eye-off: ignored by the kubelet",
-    "different": ":material-swap-horizontal: behaves differently",
-    "supported": ":material-check: works",
+FIELD_ICONS = {
+    "rejected": ":material-cancel:",
+    "ignored": ":material-eye-off:",
+    "different": ":material-swap-horizontal:",
+    "supported": ":material-check:",
 }
 
 
 def feature_page(catalog: Catalog, feature_id: str) -> Page:
     """The page of one feature: summary, badges, timeline, why not, fields, notes, sources, examples."""
     detail = query.feature_detail(catalog, feature_id)
+    words = page_words(catalog.lang)
     path = paths.feature(detail.id)
     category = catalog.categories[detail.category]
+    names = search_names(detail, aliases_in_language(catalog, detail.id))
     # Tags are what the built-in search weighs most: the names operators type for this feature.
-    lines = front_matter(title=detail.name, description=detail.summary, tags=search_names(detail))
-    lines += [
-        f"# {detail.name}",
-        "",
-        f"[{category.name}]({link(path, paths.category(category.id))}) · {detail.kind} · id `{detail.id}`",
-        "",
-        detail.summary,
-        "",
-    ]
+    lines = front_matter(title=detail.name, description=detail.summary, tags=names)
+    byline = words(
+        "feature-byline",
+        category=category.name,
+        link=link(path, paths.category(category.id)),
+        kind=words(f"kind-{detail.kind}"),
+        id=detail.id,
+    )
+    lines += [f"# {detail.name}", "", byline, "", detail.summary, ""]
     lines += glance(catalog, path, feature_id)
-    if names := search_names(detail):
-        lines += [f"**Also known as:** {', '.join(names)}", ""]
+    if names:
+        lines += [words("also-known-as", names=words("list").join(names)), ""]
     if detail.feature_gates:
-        lines += [f"**Feature gate:** {', '.join(f'`{g}`' for g in detail.feature_gates)}", ""]
+        lines += [words("feature-gate", gates=words("list").join(f"`{g}`" for g in detail.feature_gates)), ""]
     if detail.kep:
-        lines += [f"**KEP:** [KEP-{detail.kep['number']}]({detail.kep['url']})", ""]
+        lines += [words("kep", number=detail.kep["number"], url=detail.kep["url"]), ""]
     if detail.confidence == "inferred":
-        lines += ['!!! warning "Inferred"', "    Part of this entry is inferred rather than read in a source.", ""]
-    lines += _timeline(detail)
-    lines += _history(detail)
-    lines += _cases(detail)
-    lines += _why_not(detail)
-    lines += _fields(detail)
+        lines += [f'!!! warning "{words("inferred-title")}"', f"    {words('inferred-entry')}", ""]
+    lines += _timeline(detail, catalog.lang)
+    lines += _history(detail, catalog.lang)
+    lines += _cases(detail, catalog.lang)
+    lines += _why_not(detail, catalog.lang)
+    lines += _fields(detail, catalog.lang)
     if detail.notes:
-        lines += ["## Notes", "", *[f"- {n}" for n in detail.notes], ""]
-    lines += _disagreements(detail)
+        lines += [f"## {words('notes')}", "", *[f"- {n}" for n in detail.notes], ""]
+    lines += _disagreements(detail, catalog.lang)
     if detail.related:
-        lines += ["## Related", "", *[f"- [{r.name}]({link(path, paths.feature(r.id))})" for r in detail.related], ""]
-    lines += ["## Sources", "", *source_list(detail.sources), ""]
-    lines += _examples(detail, str(catalog.newest_released))
+        related = [f"- [{r.name}]({link(path, paths.feature(r.id))})" for r in detail.related]
+        lines += [f"## {words('related')}", "", *related, ""]
+    lines += [f"## {words('sources')}", "", *source_list(detail.sources), ""]
+    lines += _examples(detail, str(catalog.newest_released), catalog.lang)
     return Page(path, join(lines))
 
 
-def search_names(detail: FeatureDetail) -> list[str]:
-    """The names operators type for this feature: aliases, feature gates, and the id when it is one word.
+def search_names(detail: FeatureDetail, translated: Sequence[str] = ()) -> list[str]:
+    """The names operators type for this feature: aliases (and their ``translated`` ones), feature gates, and
+    the id when it is one word.
 
     The search matches a tag by prefix, so a hyphenated id such as ``gmsa-containerd-network-shares``
     would rank that page as high as ``gmsa`` itself for the query "gmsa"; such ids are slugs of the
     name, which the search indexes anyway.
     """
     single_word_id = [detail.id] if "-" not in detail.id else []
-    return list(dict.fromkeys([*single_word_id, *detail.aliases, *detail.feature_gates]))
+    return list(dict.fromkeys([*single_word_id, *detail.aliases, *translated, *detail.feature_gates]))
 
 
-def _milestones(stage: FeatureStageAnswer) -> str:
+def _milestones(stage: FeatureStageAnswer, lang: Lang) -> str:
     """Each change of status with its minor, oldest first ('alpha 1.22 → beta 1.23 → GA 1.26').
 
     Leading 'not supported' steps are left out: the story starts where the feature became usable.
@@ -92,55 +100,64 @@ def _milestones(stage: FeatureStageAnswer) -> str:
         steps.pop(0)
     words = {"stable": "GA"}
     return " → ".join(
-        f'<span class="kb-status kb-{status}">{STATUS_MARKS[status]} {words.get(status, status_label(status))} {minor}</span>'
+        f'<span class="kb-status kb-{status}">{STATUS_MARKS[status]} '
+        f"{words.get(status, status_label(status, lang=lang))} {minor}</span>"
         for minor, status in steps
     )
 
 
-def _default(answer: SupportAnswer) -> str | None:
+def _default(answer: SupportAnswer, words: PageWords) -> str | None:
     if answer.enabled_by_default is None or not answer.feature_gate:
         return None
     if answer.enabled_by_default:
-        return "on by default"
-    return f"off by default: turn on the <code>{escape(answer.feature_gate)}</code> gate"
+        return words("default-on")
+    return words("default-off", gate=escape(answer.feature_gate))
 
 
 def glance(catalog: Catalog, source: str, feature_id: str) -> list[str]:
     """The whole story in one line, as caniuse puts it: first usable, each stage with its minor, what it
     needs and whether it is on by default, on the newest released minor; then where it stands there."""
+    lang = catalog.lang
+    words = page_words(lang)
     feature = query.resolve_feature(catalog, feature_id)
     minor = catalog.newest_released
     answer = query.answer_support(catalog, feature, minor)
     stage = feature_stage(catalog, feature, "usable")
     story = []
     if stage.first_usable:
-        story.append(f"<strong>First usable</strong> {stage.first_usable}")
-    story.append(_milestones(stage))
+        story.append(words("story-first-usable", minor=stage.first_usable))
+    story.append(_milestones(stage, lang))
     if needs := [r.text for r in answer.requirements]:
-        story.append("<strong>Needs</strong> " + escape("; ".join(needs)))
-    if default := _default(answer):
+        story.append(words("story-needs", needs=escape(words("clauses").join(needs))))
+    if default := _default(answer, words):
         story.append(default)
-    since = f" since {answer.since}" if answer.since else ""
-    verdict = "supported" if answer.supported else "not supported"
-    now = (
-        f"<strong>On Kubernetes {minor}</strong>, the newest released minor: "
+    chip = (
         f'<span class="kb-status kb-{answer.status}">{STATUS_MARKS[answer.status]} '
-        f"{status_label(answer.status)}</span>{since}, {verdict}"
+        f"{status_label(answer.status, lang=lang)}</span>"
+    )
+    now = words(
+        "now",
+        minor=minor,
+        status=chip,
+        since=words("now-since", since=answer.since) if answer.since else "",
+        verdict=words("supported" if answer.supported else "not-supported"),
     )
     if answer.ga:
         now += f" · GA {answer.ga}"
     if answer.reason:
-        now += f" · why: {escape(REASON_LABELS[answer.reason])}"
+        now += words("now-why", reason=escape(reason_label(answer.reason, lang)))
     if answer.confidence == "inferred":
-        now += ' · <abbr class="kb-mark" title="inferred, not read in a source">inferred</abbr>'
+        now += f' · <abbr class="kb-mark" title="{words("inferred-long")}">{words("inferred")}</abbr>'
     if len({case.supported for case in answer.variants}) > 1:
-        cases = "; ".join(f"{escape(case.name)}: {status_label(case.status)}" for case in answer.variants)
-        now += f" · <strong>by case</strong>: {cases}"
+        cases = words("clauses").join(
+            words("case-status", name=escape(case.name), status=status_label(case.status, lang=lang))
+            for case in answer.variants
+        )
+        now += words("now-by-case", cases=cases)
     if catalog.newest != minor:
         newest = query.answer_support(catalog, feature, catalog.newest)
-        now += (
-            f" · {anchor(source, paths.kubernetes(str(catalog.newest)), str(catalog.newest))} "
-            f'<small class="kb-provisional">(provisional)</small>: {status_label(newest.status)}'
+        now += f" · {anchor(source, paths.kubernetes(str(catalog.newest)), str(catalog.newest))} " + words(
+            "now-provisional", status=status_label(newest.status, lang=lang)
         )
     return [
         "",
@@ -152,89 +169,107 @@ def glance(catalog: Catalog, source: str, feature_id: str) -> list[str]:
     ]
 
 
-def _timeline(detail: FeatureDetail) -> list[str]:
+def _timeline(detail: FeatureDetail, lang: Lang) -> list[str]:
+    words = page_words(lang)
     steps = {step.since: step for step in detail.history}
     rows = []
     for entry in reversed(detail.timeline):
         step = steps.get(entry.since) if entry.since else None
-        requirements = "; ".join(step.requirements) if step and step.requirements else "–"
-        minor = entry.kubernetes + (' <small class="kb-provisional">provisional</small>' if entry.provisional else "")
+        requirements = words("clauses").join(step.requirements) if step and step.requirements else "–"
+        provisional = f' <small class="kb-provisional">{words("provisional")}</small>'
+        minor = entry.kubernetes + (provisional if entry.provisional else "")
         chip = status_chip(
-            entry.status, entry.partial, inferred=entry.confidence == "inferred", title=timeline_title(entry)
+            entry.status,
+            entry.partial,
+            inferred=entry.confidence == "inferred",
+            title=timeline_title(entry, lang),
+            lang=lang,
         )
         rows.append(
             [
                 minor,
                 chip,
-                on_off(entry.enabled_by_default),
+                on_off(entry.enabled_by_default, lang),
                 escape(requirements),
-                entry.since if entry.recorded else "no record",
+                entry.since if entry.recorded else say(lang, "no-record"),
             ]
         )
-    header = ["Kubernetes", "Status", "On by default", "Requirements", "Status since"]
+    header = ["Kubernetes", words("status"), words("on-by-default"), words("requirements"), words("status-since")]
     return [
-        "## Timeline",
+        f"## {words('timeline')}",
         "",
-        "Status at every Kubernetes minor in the data, newest first. Before the first record the feature "
-        "is treated as not supported; `?` marks an inferred status, *provisional* a minor without a release date.",
+        words("timeline-intro"),
         *block(html_table(header, rows, labels=header), "kb-timeline kb-stack", indexed=False),
     ]
 
 
-def _history(detail: FeatureDetail) -> list[str]:
+def _history(detail: FeatureDetail, lang: Lang) -> list[str]:
+    words = page_words(lang)
     rows = []
     for step in detail.history:
         note = escape(step.note or "")
         if step.confidence == "inferred":
-            why = f": {escape(step.confidence_note)}" if step.confidence_note else ""
-            note += f' <em class="kb-inferred-note"><abbr class="kb-mark" title="inferred">?</abbr> inferred{why}</em>'
+            why = words("inferred-why", why=escape(step.confidence_note)) if step.confidence_note else ""
+            note += f' <em class="kb-inferred-note">{inferred_mark(lang)} {words("inferred")}{why}</em>'
         rows.append(
             [
                 step.since,
-                status_chip(step.status, step.partial, inferred=step.confidence == "inferred"),
-                on_off(step.enabled_by_default),
-                escape("; ".join(step.requirements)) or "–",
+                status_chip(step.status, step.partial, inferred=step.confidence == "inferred", lang=lang),
+                on_off(step.enabled_by_default, lang),
+                escape(words("clauses").join(step.requirements)) or "–",
                 note.strip() or "–",
                 " ".join(f'<a href="{escape(url)}">{i}</a>' for i, url in enumerate(step.sources, 1)) or "–",
             ]
         )
-    header = ["Since", "Status", "On by default", "Requirements", "Note", "Sources"]
-    return ["## History", *block(html_table(header, rows, labels=header), "kb-history kb-stack")]
+    header = [
+        words("since"),
+        words("status"),
+        words("on-by-default"),
+        words("requirements"),
+        words("note"),
+        words("sources"),
+    ]
+    return [f"## {words('history')}", *block(html_table(header, rows, labels=header), "kb-history kb-stack")]
 
 
-def _cases(detail: FeatureDetail) -> list[str]:
+def _cases(detail: FeatureDetail, lang: Lang) -> list[str]:
     """The feature's cases whose support differs (the engine's variants), each with its own milestones."""
     if not detail.variants:
         return []
+    words = page_words(lang)
     items = []
     for case in detail.variants:
-        steps = ", ".join(
-            f"{s.since} {status_label(s.status, s.partial)}" + (" (inferred)" if s.confidence == "inferred" else "")
+        steps = words("steps").join(
+            f"{s.since} {status_label(s.status, s.partial, lang)}"
+            + (words("case-inferred") if s.confidence == "inferred" else "")
             for s in case.history
         )
-        items.append(f"- **{case.name}** (`{case.id}`): {steps}.")
-    return [
-        "## Cases",
-        "",
-        "Cases whose support differs; ask for one with `variant=` (API) or `--variant` (`kb support`).",
-        "",
-        *items,
-        "",
-    ]
+        items.append(words("case-item", name=case.name, id=case.id, steps=steps))
+    return [f"## {words('cases')}", "", words("cases-intro"), "", *items, ""]
 
 
-def _why_not(detail: FeatureDetail) -> list[str]:
+def _why_not(detail: FeatureDetail, lang: Lang) -> list[str]:
+    words = page_words(lang)
     items = []
     steps = detail.history
     for index, step in enumerate(steps):
         if step.status not in ("not-supported", "removed"):
             continue
-        until = f" to {_previous_minor(detail, steps[index + 1].since)}" if index + 1 < len(steps) else " onwards"
-        text = f"- **Kubernetes {step.since}{until}: {status_label(step.status)}.** {REASON_LABELS[step.reason]}."
+        if index + 1 < len(steps):
+            until = words("why-not-until", minor=_previous_minor(detail, steps[index + 1].since))
+        else:
+            until = words("why-not-onwards")
+        text = words(
+            "why-not-item",
+            since=step.since,
+            until=until,
+            status=status_label(step.status, lang=lang),
+            reason=reason_label(step.reason, lang),
+        )
         items.append(text + (f" {step.note}" if step.note else ""))
     if not items:
         return []
-    return ["## Why it is not supported", "", *items, ""]
+    return [f"## {words('why-not')}", "", *items, ""]
 
 
 def _previous_minor(detail: FeatureDetail, since: str) -> str:
@@ -243,14 +278,21 @@ def _previous_minor(detail: FeatureDetail, since: str) -> str:
     return minors[position - 1] if position else since
 
 
-def _fields(detail: FeatureDetail) -> list[str]:
+def _fields(detail: FeatureDetail, lang: Lang) -> list[str]:
     if not detail.fields:
         return []
+    words = page_words(lang)
     rows = [
-        [field_path(f["path"]), FIELD_BEHAVIOUR[f["on_windows"]], f.get("since") or "–", cell(f.get("note")) or "–"]
+        [
+            field_path(f["path"]),
+            f"{FIELD_ICONS[f['on_windows']]} {words('field-' + f['on_windows'])}",
+            f.get("since") or "–",
+            cell(f.get("note")) or "–",
+        ]
         for f in detail.fields
     ]
-    return ["## Pod-spec fields", "", *table(["Field", "On Windows", "Field added in", "Note"], rows), ""]
+    header = [words("field"), words("on-windows"), words("field-added-in"), words("note")]
+    return [f"## {words('fields')}", "", *table(header, rows), ""]
 
 
 def field_path(path: str) -> str:
@@ -258,9 +300,10 @@ def field_path(path: str) -> str:
     return "<code>" + "<wbr>.".join(escape(part) for part in path.split(".")) + "</code>"
 
 
-def _disagreements(detail: FeatureDetail) -> list[str]:
+def _disagreements(detail: FeatureDetail, lang: Lang) -> list[str]:
     if not detail.disagreements:
         return []
+    words = page_words(lang)
     rows = [
         [
             cell(d["about"]),
@@ -270,35 +313,31 @@ def _disagreements(detail: FeatureDetail) -> list[str]:
         ]
         for d in detail.disagreements
     ]
-    return [
-        "## Where sources disagree",
-        "",
-        *table(["About", "This data says", "Another source says", "Sources"], rows),
-        "",
-    ]
+    header = [words("about-what"), words("this-data-says"), words("another-source-says"), words("sources")]
+    return [f"## {words('disagreements')}", "", *table(header, rows), ""]
 
 
-def _examples(detail: FeatureDetail, newest: str) -> list[str]:
+def _examples(detail: FeatureDetail, newest: str, lang: Lang) -> list[str]:
+    words = page_words(lang)
     lookup = link(paths.feature(detail.id), paths.HOME)
     return [
-        "## Ask it yourself",
+        f"## {words('ask-yourself')}",
         "",
-        f"[Ask the lookup box]({lookup}?feature={detail.id}&kubernetes={newest}#is-it-supported) with your "
-        "Kubernetes version and Windows Server release.",
+        words("ask-lookup", link=f"{lookup}?feature={detail.id}&kubernetes={newest}#is-it-supported"),
         "",
-        "With the API (`make run` serves it on localhost):",
+        words("ask-api"),
         "",
         "```sh",
         f"curl -s '{paths.API_BASE}/v1/support?feature={detail.id}&kubernetes={newest}' | jq -e .supported",
         "```",
         "",
-        "With the `kb` command (exit code 0 when supported, 1 when not):",
+        words("ask-cli"),
         "",
         "```sh",
         f"kb support {detail.id} --kubernetes {newest}",
         "```",
         "",
-        "In Slack or Teams:",
+        words("ask-chat"),
         "",
         "```text",
         f"/k8swin {detail.id} {newest}",
@@ -307,27 +346,22 @@ def _examples(detail: FeatureDetail, newest: str) -> list[str]:
     ]
 
 
-FEATURE_TABLE = ["Feature", "Kind", "Status", "Status since", "First usable", "GA"]
-
-
 def _feature_rows(catalog: Catalog, source: str, category: str | None = None) -> list[list[str]]:
     """A row per feature: its status on the newest released minor and the dates a reader means."""
+    lang = catalog.lang
+    words = page_words(lang)
     minor = catalog.newest_released
     rows = []
     for summary in query.list_features(catalog, category=category, kubernetes=str(minor)):
         answer = query.answer_support(catalog, catalog.features[summary.id], minor)
-        mark = (
-            ' <abbr class="kb-mark" title="inferred, not read in a source">?</abbr>'
-            if answer.confidence == "inferred"
-            else ""
-        )
+        mark = " " + inferred_mark(lang, long=True) if answer.confidence == "inferred" else ""
         rows.append(
             [
                 anchor(source, paths.feature(summary.id), summary.name),
-                summary.kind,
-                status_chip(answer.status) + mark,
+                words(f"kind-{summary.kind}"),
+                status_chip(answer.status, lang=lang) + mark,
                 answer.since or "–",
-                answer.first_usable or "never",
+                answer.first_usable or words("never"),
                 answer.ga or "–",
             ]
         )
@@ -335,28 +369,35 @@ def _feature_rows(catalog: Catalog, source: str, category: str | None = None) ->
 
 
 def _feature_table(catalog: Catalog, source: str, category: str | None = None) -> list[str]:
-    header = [*FEATURE_TABLE[:2], f"Status in {catalog.newest_released}", *FEATURE_TABLE[3:]]
+    words = page_words(catalog.lang)
+    header = [
+        words("feature"),
+        words("kind"),
+        words("status-in", minor=catalog.newest_released),
+        words("status-since"),
+        words("first-usable"),
+        "GA",
+    ]
     rows = _feature_rows(catalog, source, category)
     return block(html_table(header, rows, labels=header), "kb-features kb-stack")
 
 
 def _newest_said(catalog: Catalog) -> str:
     """Which minor the tables describe, and the provisional one they leave out."""
-    said = f"Status at Kubernetes {catalog.newest_released}, the newest released minor"
+    words = page_words(catalog.lang)
+    said = words("newest-said", minor=catalog.newest_released)
     if catalog.newest != catalog.newest_released:
-        said += f" ({catalog.newest} has no release date yet: its column in the grid is provisional)"
-    return (
-        said + ". *Status since* is when the current status began; *first usable* the first minor with alpha or later."
-    )
+        said += words("newest-said-provisional", newest=catalog.newest)
+    return said + words("newest-said-dates")
 
 
 def features_index(catalog: Catalog) -> Page:
     """Every feature by category, with its status at the newest released minor and its dates."""
+    words = page_words(catalog.lang)
     lines = [
-        "# Features and limitations",
+        f"# {words('features-title')}",
         "",
-        f"{_newest_said(catalog)} Each name leads to the full history; "
-        f"the [feature grid]({link(paths.FEATURES, paths.MATRIX_FEATURES)}) shows every release at once.",
+        words("features-intro", said=_newest_said(catalog), link=link(paths.FEATURES, paths.MATRIX_FEATURES)),
         "",
     ]
     for category in catalog.categories.values():

@@ -8,7 +8,9 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from kb import site_paths as paths
+from kb.i18n import Lang
 from kb.pages.markdown import Page, cell, join, link, table
+from kb.pages.words import page_words
 
 
 def _example(parameter: Mapping[str, Any], fallbacks: Mapping[str, str]) -> str | None:
@@ -38,13 +40,13 @@ def example_url(path: str, parameters: list[Mapping[str, Any]], fallbacks: Mappi
     return paths.API_BASE + path + (f"?{urlencode(query, safe=':/', quote_via=quote)}" if query else "")
 
 
-def _schema_name(response: Mapping[str, Any]) -> str:
+def _schema_name(response: Mapping[str, Any], lang: Lang) -> str:
     schema = response.get("content", {}).get("application/json", {}).get("schema", {})
     ref = schema.get("$ref") or schema.get("items", {}).get("$ref")
     if not ref:
         return "JSON"
     name = ref.rsplit("/", 1)[-1]
-    return f"list of `{name}`" if "items" in schema else f"`{name}`"
+    return page_words(lang)("list-of", name=name) if "items" in schema else f"`{name}`"
 
 
 def _json_example(content: Mapping[str, Any]) -> Any | None:
@@ -63,59 +65,61 @@ def _collapsed_json(title: str, value: Any) -> list[str]:
     return [f'??? example "{title}"', "", "    ```json", *[f"    {line}" for line in body], "    ```", ""]
 
 
-def _call(path: str, method: str, operation: Mapping[str, Any], fallbacks: Mapping[str, str]) -> list[str]:
+def _call(path: str, method: str, operation: Mapping[str, Any], fallbacks: Mapping[str, str], lang: Lang) -> list[str]:
     """How to call the operation with curl (chat endpoints are called by the chat service)."""
+    words = page_words(lang)
     url = example_url(path, operation.get("parameters", []), fallbacks)
     if method == "get":
         return ["```sh", f"curl -s '{url}'", "```", ""]
     if "chatops" in path:
-        chat = link(paths.GUIDE_API, paths.GUIDE_CHATOPS)
-        return [f"Called by the chat service with a signed request: see the [chat bots guide]({chat}).", ""]
+        return [words("api-chat-call", link=link(paths.GUIDE_API, paths.GUIDE_CHATOPS)), ""]
     body = operation.get("requestBody", {}).get("content", {})
-    lines = [
+    lines: list[str] = [
         "```sh",
         f"curl -s -X {method.upper()} -H 'Content-Type: application/json' --data @body.json '{url}'",
         "```",
         "",
     ]
     example = _json_example(body)
-    return lines + (_collapsed_json("Example body.json", example) if example is not None else [])
+    return lines + (_collapsed_json(words("example-body"), example) if example is not None else [])
 
 
-def _operation(path: str, method: str, operation: Mapping[str, Any], fallbacks: Mapping[str, str]) -> list[str]:
+def _operation(
+    path: str, method: str, operation: Mapping[str, Any], fallbacks: Mapping[str, str], lang: Lang
+) -> list[str]:
+    words = page_words(lang)
     parameters = operation.get("parameters", [])
     lines = [f"### `{method.upper()} {path}`", "", operation.get("description") or operation.get("summary", ""), ""]
     if parameters:
         rows = []
         for p in parameters:
             value = _example(p, fallbacks)
-            required = "yes" if p.get("required") else "no"
+            required = words("yes" if p.get("required") else "no")
             rows.append(
                 [f"`{p['name']}`", p["in"], required, cell(p.get("description")) or "–", f"`{value}`" if value else "–"]
             )
-        lines += [*table(["Parameter", "In", "Required", "Meaning", "Example"], rows), ""]
-    lines += _call(path, method, operation, fallbacks)
+        header = [words("parameter"), words("in"), words("required"), words("meaning"), words("example")]
+        lines += [*table(header, rows), ""]
+    lines += _call(path, method, operation, fallbacks, lang)
     ok = operation.get("responses", {}).get("200")
     if ok:
-        lines += [f"Answers with {_schema_name(ok)}.", ""]
+        lines += [words("answers-with", schema=_schema_name(ok, lang)), ""]
         example = _json_example(ok.get("content", {}))
         if example is not None:
-            lines += _collapsed_json("Example answer", example)
+            lines += _collapsed_json(words("example-answer"), example)
     return lines
 
 
-def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str]) -> Page:
+def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str], lang: Lang = "en") -> Page:
     """The HTTP API guide, every operation of the OpenAPI schema with its parameters and a curl line."""
+    words = page_words(lang)
+    info = openapi["info"]
     lines = [
         "# HTTP API",
         "",
-        f"{openapi['info'].get('summary') or openapi['info']['title']} Version {openapi['info']['version']}. "
-        "`make run` serves it on localhost; the interactive OpenAPI page is at `/docs` and the schema at "
-        "`/openapi.json`.",
+        words("api-intro", summary=info.get("summary") or info["title"], version=info["version"]),
         "",
-        'Errors are JSON of the shape `{"error": {"code", "message", "suggestions"}}`: 404 for an unknown '
-        "feature or version, 422 for input that cannot be read. In scripts, let `jq -e` turn the answer into an "
-        "exit code:",
+        words("api-errors"),
         "",
         "```sh",
         f"curl -s '{paths.API_BASE}/v1/support?feature={fallbacks.get('feature', 'hostprocess-containers')}"
@@ -128,7 +132,7 @@ def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str]) -> Page:
     for path, methods in openapi["paths"].items():
         for method, operation in methods.items():
             tag = (operation.get("tags") or ["other"])[0]
-            by_tag.setdefault(tag, []).append(_operation(path, method, operation, fallbacks))
+            by_tag.setdefault(tag, []).append(_operation(path, method, operation, fallbacks, lang))
     for tag, operations in by_tag.items():
         lines += [f"## {tag.capitalize()}", ""]
         for operation in operations:
@@ -136,7 +140,7 @@ def api_guide(openapi: Mapping[str, Any], fallbacks: Mapping[str, str]) -> Page:
     schemas = openapi.get("components", {}).get("schemas", {})
     examples = {name: s["example"] for name, s in schemas.items() if "example" in s}
     if examples:
-        lines += ["## Example answers", ""]
+        lines += [f"## {words('example-answers')}", ""]
         for name, example in examples.items():
             lines += [f"### `{name}`", "", "```json", json.dumps(example, indent=2), "```", ""]
     return Page(paths.GUIDE_API, join(lines))
@@ -148,31 +152,36 @@ def _usage(command: Any, name: str) -> str:
     return " ".join([name, *(["[OPTIONS]"] if options else []), *arguments])
 
 
-def _parameter_row(parameter: Any) -> list[str]:
+def _parameter_row(parameter: Any, lang: Lang) -> list[str]:
+    words = page_words(lang)
     if parameter.param_type_name != "option":
-        return [f"`{parameter.name.upper()}`", cell(getattr(parameter, "help", None)) or "argument"]
+        return [f"`{parameter.name.upper()}`", cell(getattr(parameter, "help", None)) or words("argument")]
     names = ", ".join(f"`{o}`" for o in (*parameter.opts, *parameter.secondary_opts))
     default = parameter.default
     text = cell(parameter.help)
     if default not in (None, False, ()) and not parameter.is_flag:
-        text += f" Default: `{default}`."
+        text += words("option-default", default=default)
     if parameter.envvar:
-        text += f" Environment: `{parameter.envvar}`."
+        text += words("option-environment", name=parameter.envvar)
     return [names, text.strip() or "–"]
 
 
-def cli_guide(group: Any, program: str = "kb", exit_codes: Mapping[int, str] | None = None) -> Page:
-    """The CLI guide, from the (click or typer) command tree itself: usage, help and options of every command."""
-    lines = ["# The kb command", "", group.help or "", ""]
+def cli_guide(group: Any, program: str = "kb", exit_codes: Mapping[int, str] | None = None, lang: Lang = "en") -> Page:
+    """The CLI guide, from the (click or typer) command tree itself: usage, help and options of every command.
+
+    ``exit_codes`` maps each exit code to the page word that says what it means.
+    """
+    words = page_words(lang)
+    lines = [f"# {words('cli-title')}", "", group.help or "", ""]
     if exit_codes:
-        rows = [[str(code), meaning] for code, meaning in exit_codes.items()]
-        lines += ["Exit codes, for scripts:", "", *table(["Code", "Meaning"], rows), ""]
+        rows = [[str(code), words(meaning)] for code, meaning in exit_codes.items()]
+        lines += [words("exit-codes"), "", *table([words("code"), words("meaning")], rows), ""]
     for name, command in group.commands.items():
         if command.hidden:
             continue
         usage = _usage(command, f"{program} {name}")
         lines += [f"## `{program} {name}`", "", command.help or "", "", "```text", usage, "```", ""]
-        rows = [_parameter_row(p) for p in command.params if p.name != "help"]
+        rows = [_parameter_row(p, lang) for p in command.params if p.name != "help"]
         if rows:
-            lines += [*table(["Option", "Meaning"], rows), ""]
+            lines += [*table([words("option"), words("meaning")], rows), ""]
     return Page(paths.GUIDE_CLI, join(lines))

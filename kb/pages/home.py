@@ -3,39 +3,53 @@
 from __future__ import annotations
 
 import json
+import re
 
 from kb import query
 from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.errors import UnknownFeature
-from kb.history import state_at
+from kb.history import state_at, status_label
+from kb.i18n import Lang, say, spaced
+from kb.localize import aliases_in_language
+from kb.models import STATUSES
 from kb.pages.forms import minor_options, windows_options
 from kb.pages.markdown import Page, join, link
+from kb.pages.words import page_language, page_words
 from kb.requirements import requirement_text
-from kb.versions import build_number, normalise
+from kb.versions import build_number
 
 LOOKUP_FORM = """\
 <form id="kb-lookup" class="kb-lookup kb-form" data-api="{api}/" data-root="./" data-lookup="{lookup}"
  autocomplete="off">
-<p class="kb-suggest-box"><label for="kb-lookup-feature">Feature</label>
+<p class="kb-suggest-box"><label for="kb-lookup-feature">{feature}</label>
 <input id="kb-lookup-feature" name="feature" placeholder="hostprocess, gmsa, hostNetwork…" required
  role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="kb-lookup-suggestions">
 <span id="kb-lookup-suggestions" class="kb-suggestions" role="listbox" hidden></span></p>
 <p><label for="kb-lookup-kubernetes">Kubernetes</label>
 <select id="kb-lookup-kubernetes" name="kubernetes">{minors}</select></p>
-<p><label for="kb-lookup-windows">Windows Server <small>(optional)</small></label>
+<p><label for="kb-lookup-windows">Windows Server {optional}</label>
 <select id="kb-lookup-windows" name="windows">{windows}</select></p>
-<p><button type="submit" class="md-button md-button--primary">Is it supported?</button></p>
+<p><button type="submit" class="md-button md-button--primary">{ask}</button></p>
 </form>
 <div id="kb-lookup-answer" class="kb-lookup-answer kb-answer" aria-live="polite"></div>
 """
 
 
+def lookup_key(text: str) -> str:
+    """A name as the lookup box keys it: lower case, letters, digits and Chinese characters. For a name in Latin
+    letters that is :func:`kb.versions.normalise`, how the engine reads names; Chinese names (the zh site's)
+    keep their characters, which normalise would drop."""
+    return re.sub(r"[^a-z0-9\u3400-\u9fff\uf900-\ufaff]", "", text.lower())
+
+
 def feature_names(catalog: Catalog) -> list[tuple[str, str]]:
-    """(what a person may type, feature id): each feature's name, id, aliases and gates, for suggestions."""
+    """(what a person may type, feature id): each feature's name, id, aliases (in the catalog's language too)
+    and gates, for suggestions."""
     names = []
     for feature in sorted(catalog.features.values(), key=lambda f: f.name.lower()):
-        for text in dict.fromkeys([feature.name, feature.id, *feature.aliases, *feature.feature_gates]):
+        translated = aliases_in_language(catalog, feature.id)
+        for text in dict.fromkeys([feature.name, feature.id, *feature.aliases, *translated, *feature.feature_gates]):
             names.append((text, feature.id))
     return names
 
@@ -59,22 +73,48 @@ def windows_minimums(catalog: Catalog) -> dict[str, dict[str, dict[str, str]]]:
             strictest = max(needs, key=lambda r: build_number(catalog.windows[r.windows].build))
             minimums.setdefault(feature.id, {})[str(minor)] = {
                 "build": catalog.windows[strictest.windows].build,
-                "text": requirement_text(catalog, strictest),
+                "text": spaced(requirement_text(catalog, strictest)),
             }
     return minimums
 
 
 def lookup_keys(catalog: Catalog) -> dict[str, str]:
-    """Normalised name -> feature id, as :func:`kb.query.resolve_feature` reads them: names, aliases, ids and
-    the feature gates that select one feature."""
+    """Keyed name -> feature id, as :func:`kb.query.resolve_feature` reads them: names, aliases, ids and
+    the feature gates that select one feature; and in another language, the names and aliases in it."""
     keys = dict(catalog.feature_keys)
     for feature in catalog.features.values():
         for gate in feature.feature_gates:
             try:
-                keys.setdefault(normalise(gate), query.resolve_feature(catalog, gate).id)
+                keys.setdefault(lookup_key(gate), query.resolve_feature(catalog, gate).id)
             except UnknownFeature:
                 continue
+    for feature in catalog.features.values():
+        for name in (feature.name, *aliases_in_language(catalog, feature.id)):
+            keys.setdefault(lookup_key(name), feature.id)
     return keys
+
+
+def _sentence(lang: Lang, key: str, *slots: str) -> str:
+    """The engine's sentence ``key`` with {slot} placeholders for the lookup box to fill, spaced as the engine
+    spaces Chinese (the slots hold names in Latin letters: Windows releases, minors)."""
+    marks = {slot: f"SLOT{slot.upper()}" for slot in slots}
+    text = spaced(say(lang, key, **marks))
+    for slot, mark in marks.items():
+        text = text.replace(mark, "{" + slot + "}")
+    return text
+
+
+def lookup_words(lang: Lang) -> dict[str, object]:
+    """The engine's words the lookup box shows around an answer: status names, the two sentences of a Windows
+    release ruled out (kb.query words them the same), and how lists and labels are joined."""
+    return {
+        "statuses": {status: status_label(status, lang=lang) for status in STATUSES},
+        "notListed": _sentence(lang, "node-os-not-listed", "windows", "minor", "names"),
+        "requires": _sentence(lang, "requires", "requirement", "have"),
+        "or": spaced("A" + say(lang, "or") + "A")[1:-1],
+        "clauses": page_words(lang)("clauses"),
+        "colon": page_words(lang)("labelled", label="", value=""),
+    }
 
 
 def lookup_data(catalog: Catalog) -> bytes:
@@ -84,73 +124,98 @@ def lookup_data(catalog: Catalog) -> bytes:
     A file rather than a script element: a strict Content-Security-Policy allows it, and instant
     navigation does not try to run it.
     """
-    data = {"keys": lookup_keys(catalog), "names": feature_names(catalog), "minimums": windows_minimums(catalog)}
+    data = {
+        "keys": lookup_keys(catalog),
+        "names": feature_names(catalog),
+        "minimums": windows_minimums(catalog),
+        "words": lookup_words(page_language(catalog)),
+    }
     return json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
 
 
 def home_page(catalog: Catalog) -> Page:
     """The home page, with the lookup box that reads the static API export (no server needed)."""
+    words = page_words(catalog.lang)
     source = paths.HOME
     newest = catalog.kubernetes[catalog.newest_released]
     windows = list(catalog.windows.values())[-1]
     provisional = [str(m) for m in catalog.minors if catalog.provisional(m)]
+    kubernetes = words(
+        "covers-kubernetes",
+        oldest=catalog.minors[0],
+        newest=catalog.newest,
+        version=newest.version,
+        link=link(source, paths.kubernetes(newest.version)),
+    )
+    if newest.released:
+        kubernetes += words("released-on", date=newest.released)
+    if provisional:
+        many = "many" if len(provisional) > 1 else "one"
+        kubernetes += words(f"covers-provisional-{many}", minors=words("list").join(provisional))
+    else:
+        kubernetes += words("full-stop")
     lines = [
         "---",
-        "title: Windows on Kubernetes",
+        f"title: {words('home-title')}",
         "hide:",
         "  - navigation",
         "  - toc",
         "---",
         "",
-        "# Windows on Kubernetes: what works, since when",
+        f"# {words('home-heading')}",
         "",
-        "**k8s-windows-kb** answers one question for people who run Windows nodes: *is this supported on my "
-        "Kubernetes version, with my Windows Server release?* Every answer comes from a curated dataset in which "
-        "each fact cites an official source.",
+        words("home-intro"),
         "",
-        "## Is it supported?",
+        f"## {words('is-it-supported-heading')}",
         "",
         LOOKUP_FORM.format(
             api=paths.API_EXPORT,
             lookup=paths.LOOKUP_DATA,
             minors=minor_options(catalog, catalog.newest_released),
             windows=windows_options(catalog, "any"),
+            feature=words("feature"),
+            optional=words("optional"),
+            ask=words("is-it-supported"),
         ),
         "",
-        "## What the data covers",
+        f"## {words('covers')}",
         "",
-        f"- **{len(catalog.features)} features and limitations** in "
-        f"[{len(catalog.categories)} categories]({link(source, paths.FEATURES)}), each with its history.",
-        f"- **Kubernetes {catalog.minors[0]} to {catalog.newest}**: the newest released is "
-        f"[Kubernetes {newest.version}]({link(source, paths.kubernetes(newest.version))})"
-        + (f", released {newest.released}" if newest.released else "")
-        + (
-            f"; {', '.join(provisional)} {'is' if len(provisional) == 1 else 'are'} provisional (no release date yet)."
-            if provisional
-            else "."
+        words(
+            "covers-features",
+            count=len(catalog.features),
+            categories=len(catalog.categories),
+            link=link(source, paths.FEATURES),
         ),
-        f"- **{len(catalog.windows)} Windows Server releases**: the newest is "
-        f"[{windows.name}]({link(source, paths.windows(windows.id))}) (`{windows.build}`).",
-        f"- [What Windows cannot do]({link(source, paths.LIMITATIONS)}), grouped by why, with what to do instead.",
-        f"- [Compare two releases]({link(source, paths.COMPARE)}) and [check an upgrade]({link(source, paths.UPGRADE)}) "
-        "for your Windows nodes.",
+        kubernetes,
+        words(
+            "covers-windows",
+            count=len(catalog.windows),
+            name=windows.name,
+            link=link(source, paths.windows(windows.id)),
+            build=windows.build,
+        ),
+        words("covers-limitations", link=link(source, paths.LIMITATIONS)),
+        words("covers-compare", compare=link(source, paths.COMPARE), upgrade=link(source, paths.UPGRADE)),
         "",
-        "## Matrices",
+        f"## {words('matrices')}",
         "",
-        f"- [Feature grid]({link(source, paths.MATRIX_FEATURES)}): every feature at every Kubernetes minor.",
-        f"- [Kubernetes and Windows Server]({link(source, paths.MATRIX_OS)}): which node OS each release supports.",
-        f"- [Host and image isolation]({link(source, paths.MATRIX_IMAGES)}): which images run on which hosts.",
+        words("home-grid", link=link(source, paths.MATRIX_FEATURES)),
+        words("home-os", link=link(source, paths.MATRIX_OS)),
+        words("home-images", link=link(source, paths.MATRIX_IMAGES)),
         "",
-        "## For scripts and chat",
+        f"## {words('for-scripts')}",
         "",
-        f"The same answers come from the [JSON API]({link(source, paths.GUIDE_API)}), the "
-        f"[`kb` command]({link(source, paths.GUIDE_CLI)}) and the [chat bots]({link(source, paths.GUIDE_CHATOPS)}):",
+        words(
+            "for-scripts-intro",
+            api=link(source, paths.GUIDE_API),
+            cli=link(source, paths.GUIDE_CLI),
+            chat=link(source, paths.GUIDE_CHATOPS),
+        ),
         "",
         "```sh",
         f"curl -s 'http://127.0.0.1:8000/v1/support?feature=hostprocess-containers&kubernetes={catalog.newest_released}' | jq -e .supported",
         "```",
         "",
-        "The data is never guessed: an unknown feature or a version the data does not cover is an error with "
-        "suggestions, never a *supported*.",
+        words("never-guessed"),
     ]
     return Page(source, join(lines))

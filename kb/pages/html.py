@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from kb.answers import TimelineEntry
 from kb.history import status_label
+from kb.i18n import Lang
+from kb.pages.words import word
 
 STATUS_MARKS = {
     "not-supported": "\u2716",
@@ -60,15 +62,27 @@ def anchor(source: str, target: str, text: str) -> str:
     return f'<a href="{href(source, target)}">{escape(text)}</a>'
 
 
+def inferred_mark(lang: Lang = "en", long: bool = False) -> str:
+    """The '?' of an inferred fact, saying so in its title."""
+    title = word(lang, "inferred-long" if long else "inferred")
+    return f'<abbr class="kb-mark" title="{title}">{INFERRED_MARK}</abbr>'
+
+
 def status_chip(
-    status: str, partial: bool = False, *, short: str | None = None, inferred: bool = False, title: str | None = None
+    status: str,
+    partial: bool = False,
+    *,
+    short: str | None = None,
+    inferred: bool = False,
+    title: str | None = None,
+    lang: Lang = "en",
 ) -> str:
     """A status as a chip: its mark and label (or ``short``), a title with the details; '?' when inferred."""
-    label = short or f"{STATUS_MARKS[status]} {status_label(status, partial)}"
+    label = short or f"{STATUS_MARKS[status]} {status_label(status, partial, lang)}"
     if short and partial:
         label += "*"
     classes = f"kb-chip kb-{status}" + (" kb-inferred" if inferred else "")
-    mark = f'<abbr class="kb-mark" title="inferred">{INFERRED_MARK}</abbr>' if inferred else ""
+    mark = inferred_mark(lang) if inferred else ""
     return f"<span{attrs(class_=classes, title=title)}>{escape(label)}{mark}</span>"
 
 
@@ -147,16 +161,17 @@ def restore_blocks(html: str, blocks: list[str], indexed: bool = True) -> str:
     return html
 
 
-def timeline_title(entry: TimelineEntry) -> str:
+def timeline_title(entry: TimelineEntry, lang: Lang = "en") -> str:
     """What a timeline or grid cell says in full: status and since when, inferred, provisional."""
+    status = status_label(entry.status, entry.partial, lang)
     if not entry.recorded:
-        text = "no record: treated as not supported"
+        text = word(lang, "cell-no-record")
     else:
-        text = status_label(entry.status, entry.partial) + (f" since {entry.since}" if entry.since else "")
+        text = word(lang, "cell-since", status=status, since=entry.since) if entry.since else status
     if entry.enabled_by_default is False:
-        text += ", off by default"
+        text += word(lang, "cell-off-by-default")
     if entry.confidence == "inferred":
-        text += "; inferred, not read in a source"
+        text += word(lang, "cell-inferred")
     if entry.provisional:
-        text += f"; provisional: Kubernetes {entry.kubernetes} has no release date yet"
+        text += word(lang, "cell-provisional", minor=entry.kubernetes)
     return text

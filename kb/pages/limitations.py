@@ -10,10 +10,8 @@ from kb.answers import SupportAnswer
 from kb.catalog import Catalog
 from kb.models import REASONS, Feature
 from kb.pages.html import anchor, block, html_table, status_chip
-from kb.pages.markdown import REASON_LABELS, Page, front_matter, join, link
-
-DIFFERENCES = "Documented differences"
-"""The heading of limitations that are usable but behave differently (no reason class recorded)."""
+from kb.pages.markdown import Page, front_matter, join, link, reason_label
+from kb.pages.words import page_words
 
 
 def current_limits(catalog: Catalog) -> list[tuple[Feature, SupportAnswer]]:
@@ -28,18 +26,22 @@ def current_limits(catalog: Catalog) -> list[tuple[Feature, SupportAnswer]]:
 
 
 def _instead(source: str, catalog: Catalog, feature: Feature) -> str:
+    words = page_words(catalog.lang)
     if feature.instead is None:
-        return "No alternative recorded."
-    links = ", ".join(anchor(source, paths.feature(f), catalog.features[f].name) for f in feature.instead.features)
-    return escape(feature.instead.text) + (f" See {links}." if links else "")
+        return words("no-alternative")
+    links = words("list").join(
+        anchor(source, paths.feature(f), catalog.features[f].name) for f in feature.instead.features
+    )
+    return escape(feature.instead.text) + (words("see-also", links=links) if links else "")
 
 
 def _row(source: str, catalog: Catalog, feature: Feature, answer: SupportAnswer) -> list[str]:
     inferred = answer.confidence == "inferred"
+    title = page_words(catalog.lang)("inferred-long") if inferred else None
     what = f"{anchor(source, paths.feature(feature.id), feature.name)}"
     return [
         what,
-        status_chip(answer.status, inferred=inferred, title="inferred, not read in a source" if inferred else None),
+        status_chip(answer.status, inferred=inferred, title=title, lang=catalog.lang),
         answer.since or "–",
         _instead(source, catalog, feature),
     ]
@@ -47,26 +49,27 @@ def _row(source: str, catalog: Catalog, feature: Feature, answer: SupportAnswer)
 
 def limitations_page(catalog: Catalog) -> Page:
     """Limitations grouped by why (the reason class), each with its status, since when and what to do instead."""
+    words = page_words(catalog.lang)
     minor = str(catalog.newest_released)
     source = paths.LIMITATIONS
-    header = ["What", f"Status in {minor}", "Since", "What to do instead"]
-    groups: dict[str, list[list[str]]] = {REASON_LABELS[r]: [] for r in (*REASONS, None)} | {DIFFERENCES: []}
+    header = [words("what"), words("status-in", minor=minor), words("since"), words("instead")]
+    differences = words("differences")
+    groups: dict[str, list[list[str]]] = {reason_label(r, catalog.lang): [] for r in (*REASONS, None)}
+    groups[differences] = []
     features: list[list[str]] = []
     for feature, answer in sorted(current_limits(catalog), key=lambda pair: pair[0].name.lower()):
         row = _row(source, catalog, feature, answer)
         if feature.kind != "limitation":
             features.append(row)
         elif answer.reason is None and answer.supported:
-            groups[DIFFERENCES].append(row)
+            groups[differences].append(row)
         else:
-            groups[REASON_LABELS[answer.reason]].append(row)
+            groups[reason_label(answer.reason, catalog.lang)].append(row)
     lines = [
-        *front_matter(title="Limitations", hide=["navigation"]),
-        "# Limitations",
+        *front_matter(title=words("limitations"), hide=["navigation"]),
+        f"# {words('limitations')}",
         "",
-        f"What Windows nodes cannot do, or do differently, on Kubernetes {minor} (the newest released minor), "
-        "grouped by why, with the minor since which it has been so and what to do instead. "
-        f"The [feature grid]({link(source, paths.MATRIX_FEATURES)}) shows the features that work.",
+        words("limitations-intro", minor=minor, link=link(source, paths.MATRIX_FEATURES)),
         "",
     ]
     for heading, rows in groups.items():
@@ -74,9 +77,9 @@ def limitations_page(catalog: Catalog) -> Page:
             lines += [f"## {heading}", *block(html_table(header, rows, labels=header), "kb-limits kb-stack"), ""]
     if features:
         lines += [
-            f"## Features you cannot use on {minor}",
+            f"## {words('unusable', minor=minor)}",
             "",
-            "Features whose history says they are not supported, no longer supported or removed on this minor.",
+            words("unusable-intro"),
             *block(html_table(header, features, labels=header), "kb-limits kb-stack"),
         ]
     return Page(source, join(lines))

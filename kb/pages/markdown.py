@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kb.history import status_label
+from kb.i18n import Lang, spaced
+from kb.pages.words import word
 
 STATUS_ICONS = {
     "not-supported": ":material-close-circle:",
@@ -16,22 +18,7 @@ STATUS_ICONS = {
     "deprecated": ":material-alert:",
     "removed": ":material-minus-circle:",
 }
-STATUS_SHORT = {
-    "not-supported": "no",
-    "alpha": "α",
-    "beta": "β",
-    "stable": "GA",
-    "deprecated": "dep",
-    "removed": "rm",
-}
-REASON_LABELS = {
-    "os-limitation": "Windows itself lacks it",
-    "not-implemented": "Not implemented for Windows in Kubernetes",
-    "runtime-or-cni": "Depends on the container runtime or CNI plugin",
-    "needs-windows-update": "Needs a newer Windows release or update",
-    None: "Reason not recorded yet",
-}
-YES_NO_ICONS = {True: ":material-check: yes", False: ":material-close: no", None: "–"}
+YES_NO_ICONS = {True: ":material-check:", False: ":material-close:"}
 
 
 @dataclass(frozen=True)
@@ -42,27 +29,37 @@ class Page:
     text: str
 
 
-def status_badge(status: str, partial: bool = False) -> str:
+def status_short(status: str, lang: Lang = "en") -> str:
+    """The short label of a status on a grid's chip: 'GA', 'dep', 'no'."""
+    return word(lang, f"status-short-{status}")
+
+
+def reason_label(reason: str | None, lang: Lang = "en") -> str:
+    """Why a feature is not supported, as the pages say it: 'Windows itself lacks it'."""
+    return word(lang, f"reason-{reason or 'none'}")
+
+
+def status_badge(status: str, partial: bool = False, lang: Lang = "en") -> str:
     """Status as icon and text (never colour alone), wrapped for the site's colour classes."""
-    return f'<span class="kb-status kb-{status}">{STATUS_ICONS[status]} {status_label(status, partial)}</span>'
+    return f'<span class="kb-status kb-{status}">{STATUS_ICONS[status]} {status_label(status, partial, lang)}</span>'
 
 
-def status_cell(status: str, partial: bool = False) -> str:
+def status_cell(status: str, partial: bool = False, lang: Lang = "en") -> str:
     """A compact status for big grids: a short label on a coloured chip, the full label in the tooltip.
 
     Text rather than icons keeps a grid of thousands of cells light (each icon is an inline SVG).
     """
-    short = STATUS_SHORT[status] + ("*" if partial else "")
-    return f'<span class="kb-chip kb-{status}" title="{status_label(status, partial)}">{short}</span>'
+    short = status_short(status, lang) + ("*" if partial else "")
+    return f'<span class="kb-chip kb-{status}" title="{status_label(status, partial, lang)}">{short}</span>'
 
 
-def yes_no(value: bool | None) -> str:
+def yes_no(value: bool | None, lang: Lang = "en") -> str:
     """A boolean as icon and word."""
-    return YES_NO_ICONS[value]
+    return "–" if value is None else f"{YES_NO_ICONS[value]} {word(lang, 'yes' if value else 'no')}"
 
 
-def on_off(value: bool | None) -> str:
-    return {True: "on", False: "off", None: "–"}[value]
+def on_off(value: bool | None, lang: Lang = "en") -> str:
+    return "–" if value is None else word(lang, "on" if value else "off")
 
 
 def cell(text: str | None) -> str:
@@ -114,5 +111,6 @@ def _quote(value: str) -> str:
 
 
 def join(lines: Iterable[str]) -> str:
-    """Lines -> page text ending in one newline."""
-    return "\n".join(lines).rstrip("\n") + "\n"
+    """Lines -> page text ending in one newline, Chinese spaced from Latin letters and digits as the engine's
+    Chinese lines are (kb.i18n.spaced: texts the engine composes, such as 'Windows Server 2019或更新版本')."""
+    return spaced("\n".join(lines).rstrip("\n") + "\n")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from kb import site_paths as paths
+from kb.i18n import Lang
 from kb.models import Feature, Step
 from kb.pages.markdown import Page, cell, join, link, table
+from kb.pages.words import WORDS, PageWords, page_words
 
 SLACK_SECRET = "KB_SLACK_SIGNING_SECRET"
 TEAMS_SECRET = "KB_TEAMS_SECRET"
@@ -14,170 +16,132 @@ SLACK_ENDPOINT = "/v1/chatops/slack"
 TEAMS_ENDPOINT = "/v1/chatops/teams"
 PUBLIC_URL = "KB_PUBLIC_URL"
 DATA_FILES = [
-    ("data/kubernetes.yaml", "kubernetes", "Kubernetes minors: dates, end of life, Windows node stage."),
-    ("data/windows.yaml", "windows", "Windows Server releases: build, channel, support dates, image tags, aliases."),
-    ("data/os-support.yaml", "os-support", "Which Windows releases each Kubernetes minor supports for nodes."),
-    ("data/runtimes.yaml", "runtimes", "Container runtimes and their history per Kubernetes minor."),
-    ("data/image-compatibility.yaml", "image-compatibility", "Host build x image build x isolation mode."),
-    ("data/categories.yaml", "categories", "The feature categories."),
-    ("data/features/<id>.yaml", "features", "One feature or limitation per file, with its history."),
+    ("data/kubernetes.yaml", "kubernetes"),
+    ("data/windows.yaml", "windows"),
+    ("data/os-support.yaml", "os-support"),
+    ("data/runtimes.yaml", "runtimes"),
+    ("data/image-compatibility.yaml", "image-compatibility"),
+    ("data/categories.yaml", "categories"),
+    ("data/features/<id>.yaml", "features"),
 ]
+"""Each data file and its kind (the name of its JSON Schema, and of the page word that says what it holds)."""
 
 
-def chatops_guide(newest: str) -> Page:
+def chatops_guide(newest: str, lang: Lang = "en") -> Page:
     """Setting up the Slack slash command and the Teams outgoing webhook, step by step."""
+    words = page_words(lang)
     lines = [
-        "# Chat bots",
+        f"# {words('chatops-title')}",
         "",
-        "The API answers questions typed in Slack and Microsoft Teams, using the same engine as "
-        f"`/v1/ask`. Ask `/k8swin hostprocess {newest}`, `/k8swin gmsa 1.18 containerd` or "
-        "`/k8swin help`.",
+        words("chatops-intro", newest=newest),
         "",
-        "Both endpoints verify every request before reading it: an endpoint whose secret is not set answers "
-        "503 naming the variable to set, and a missing or wrong signature answers 401.",
+        words("chatops-verify"),
         "",
-        f"Answers link to this site's feature pages: set `{PUBLIC_URL}` to the address the site is served at "
-        "(for example `https://kb.example.com`).",
+        words("chatops-links", variable=PUBLIC_URL),
         "",
-        "## Slack slash command",
+        f"## {words('slack-title')}",
         "",
-        "1. Serve the API where Slack can reach it over HTTPS (a reverse proxy in front of `kb serve`).",
-        "2. At <https://api.slack.com/apps>, create an app *from scratch* in your workspace.",
-        f"3. Under **Slash Commands**, create `/k8swin` with the request URL `https://<your-host>{SLACK_ENDPOINT}`.",
-        f"4. Under **Basic Information**, copy the **Signing Secret** and set it as `{SLACK_SECRET}` in the "
-        "API's environment; restart the API.",
-        "5. Install the app to the workspace, then type `/k8swin help` in any channel.",
+        words("slack-1"),
+        words("slack-2"),
+        words("slack-3", endpoint=SLACK_ENDPOINT),
+        words("slack-4", variable=SLACK_SECRET),
+        words("slack-5"),
         "",
-        "Answers are visible only to you; add `share` to the text to post the answer to the channel. Slack "
-        "requests older than five minutes are refused, so keep the server clock in sync.",
+        words("slack-share"),
         "",
         "```sh",
         f"export {SLACK_SECRET}=<signing secret>",
         "kb serve --host 0.0.0.0 --port 8000",
         "```",
         "",
-        "## Microsoft Teams outgoing webhook",
+        f"## {words('teams-title')}",
         "",
-        "1. Serve the API where Teams can reach it over HTTPS.",
-        "2. In Teams, open the team, choose **Manage team → Apps → Create an outgoing webhook**.",
-        f"3. Name it `k8swin` and set the callback URL to `https://<your-host>{TEAMS_ENDPOINT}`.",
-        f"4. Copy the **security token** Teams shows once and set it as `{TEAMS_SECRET}`; restart the API.",
-        f"5. In a channel of that team, write `@k8swin hostprocess {newest}`.",
+        words("teams-1"),
+        words("teams-2"),
+        words("teams-3", endpoint=TEAMS_ENDPOINT),
+        words("teams-4", variable=TEAMS_SECRET),
+        words("teams-5", newest=newest),
         "",
         "```sh",
         f"export {TEAMS_SECRET}=<security token>",
         "kb serve --host 0.0.0.0 --port 8000",
         "```",
         "",
-        f"The [HTTP API guide]({link(paths.GUIDE_CHATOPS, paths.GUIDE_API)}) lists both endpoints with the rest.",
+        words("chatops-api", link=link(paths.GUIDE_CHATOPS, paths.GUIDE_API)),
     ]
     return Page(paths.GUIDE_CHATOPS, join(lines))
 
 
-FIELD_MEANINGS = {
-    "id": "Stable kebab-case id, also the file name; never changes once published.",
-    "name": "The name people know it by.",
-    "category": "A category id from data/categories.yaml.",
-    "kind": "`feature` (something you can use) or `limitation` (a lasting difference on Windows).",
-    "summary": "One or two sentences in our own words.",
-    "aliases": "Words operators type for it; each may name only one feature.",
-    "feature_gates": "Kubernetes feature gates that control it.",
-    "kep": "The Kubernetes Enhancement Proposal: number and URL.",
-    "fields": "Pod-spec field paths concerned, with what Windows does with each.",
-    "related": "Ids of related features.",
-    "history": "Ordered steps, oldest first (see below).",
-    "notes": "Facts that hold across the whole history.",
-    "disagreements": "Values other sources give, with the one chosen and why.",
-    "sources": "URLs the entry was read in (at least one).",
-    "confidence": "`read` (the default) or `inferred`.",
-    "confidence_note": "Why an inferred fact was inferred.",
-    "since": "The Kubernetes minor the step starts at, written `1.N`.",
-    "status": "One of the closed set of statuses.",
-    "enabled_by_default": "Whether the feature gate is on by default in this step.",
-    "requirements": "Minimum Windows release, runtime and version, or free text.",
-    "note": "What changed at this step, in our own words.",
-}
-
-
-def _json_type(schema: dict) -> str:
+def _json_type(schema: dict, words: PageWords) -> str:
     if "anyOf" in schema:
-        return " or ".join(_json_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+        return words("or").join(_json_type(s, words) for s in schema["anyOf"] if s.get("type") != "null")
     if "enum" in schema:
         return " / ".join(f"{v}" for v in schema["enum"])
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
     if schema.get("type") == "array":
-        return f"list of {_json_type(schema.get('items', {}))}"
+        return words("list-of-type", type=_json_type(schema.get("items", {}), words))
     return schema.get("type", "any")
 
 
-def _field_rows(model: type[BaseModel]) -> list[list[str]]:
+def _field_rows(model: type[BaseModel], words: PageWords) -> list[list[str]]:
+    """A row per field of ``model``: name, required, type, and what it means (the page words say, else the
+    model's own description)."""
     schema = model.model_json_schema()
     required = set(schema.get("required", []))
     return [
         [
             f"`{name}`",
-            "yes" if name in required else "no",
-            cell(_json_type(prop)),
-            cell(prop.get("description") or FIELD_MEANINGS.get(name)) or "–",
+            words("yes" if name in required else "no"),
+            cell(_json_type(prop, words)),
+            cell(words(f"meaning-{name}") if f"meaning-{name}" in WORDS else prop.get("description")) or "–",
         ]
         for name, prop in schema["properties"].items()
     ]
 
 
-def contributing_guide() -> Page:
+def contributing_guide(lang: Lang = "en") -> Page:
     """How to add or correct data: the files, the feature format, the JSON Schema, the sources rule, the checks."""
+    words = page_words(lang)
     source = paths.GUIDE_CONTRIBUTING
     files = [
-        [f"`{path}`", f"[{kind}.schema.json]({link(source, f'schema/{kind}.schema.json')})", text]
-        for path, kind, text in DATA_FILES
+        [f"`{path}`", f"[{kind}.schema.json]({link(source, f'schema/{kind}.schema.json')})", words(f"data-{kind}")]
+        for path, kind in DATA_FILES
     ]
+    fields = [words("field"), words("required"), words("type"), words("meaning")]
     lines = [
-        "# Contributing data",
+        f"# {words('contributing-title')}",
         "",
-        "Every page of this site, every API answer and every `kb` answer is generated from the YAML files under "
-        "`data/`. To correct a fact, change one file and open a pull request: the diff is the review.",
+        words("contributing-intro"),
         "",
-        "## The files",
+        f"## {words('the-files')}",
         "",
-        *table(["File", "JSON Schema", "Holds"], files),
+        *table([words("file"), "JSON Schema", words("holds")], files),
         "",
-        "Point your editor at the JSON Schema for completion and checks (for VS Code with the YAML extension, "
-        "`# yaml-language-server: $schema=../../docs/schema/features.schema.json` at the top of a feature file). "
-        "`kb schema` regenerates the schemas from the models; a test keeps them in sync.",
+        words("schema-editor"),
         "",
-        "## A feature file",
+        f"## {words('feature-file')}",
         "",
-        *table(["Field", "Required", "Type", "Meaning"], _field_rows(Feature)),
+        *table(fields, _field_rows(Feature, words)),
         "",
-        "### A history step",
+        f"### {words('history-step')}",
         "",
-        "A step holds from its `since` minor until the next step. Status is one of `not-supported`, `alpha`, "
-        "`beta`, `stable`, `deprecated`, `removed`.",
+        words("history-step-intro"),
         "",
-        *table(["Field", "Required", "Type", "Meaning"], _field_rows(Step)),
+        *table(fields, _field_rows(Step, words)),
         "",
-        "## The sources rule",
+        f"## {words('sources-rule')}",
         "",
-        "- Every entity and every history step cites at least one source URL: kubernetes.io, a KEP, a CHANGELOG, "
-        "Microsoft's container documentation. Pin docs pages to a commit where the page changes over time.",
-        "- Write descriptions and notes in your own words; never copy sentences from a source.",
-        "- Never guess. When a fact is inferred rather than read, mark the step `confidence: inferred` and say why "
-        "in `confidence_note`. Where sources disagree, record the other value under `disagreements` with the "
-        "reason for the choice.",
+        words("sources-rule-cite"),
+        words("sources-rule-words"),
+        words("sources-rule-guess"),
         "",
-        "## Build and test",
+        f"## {words('build-and-test')}",
         "",
         "```sh",
-        "make install                 # virtual environment in .venv",
-        ".venv/bin/kb build           # validate data/ and write build/kb.db",
-        "make site                    # build this site (mkdocs build --strict)",
-        "make test                    # every test, browser tests included",
-        ".venv/bin/pytest -m 'not browser'   # without the browser",
-        "KB_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_site.py   # regenerate golden pages, then review the diff",
+        words("build-commands"),
         "```",
         "",
-        "`kb build` names the file, the entry and the field of every error, and writes nothing when the data is "
-        "invalid.",
+        words("build-errors"),
     ]
     return Page(source, join(lines))

@@ -7,22 +7,15 @@ from datetime import date
 from kb import site_paths as paths
 from kb.catalog import Catalog
 from kb.diff import Change
+from kb.i18n import Lang
 from kb.pages.markdown import Page, cell, join, link, numbered_sources, source_list, status_badge, table, yes_no
-from kb.releases import KubernetesReleaseView, list_kubernetes, list_windows
+from kb.pages.words import page_words, word
+from kb.releases import KubernetesReleaseView, WindowsReleaseView, list_kubernetes, list_windows
 
-CHANGE_LABELS = {
-    "feature-added": "added",
-    "feature-graduated": "graduated",
-    "feature-deprecated": "deprecated",
-    "feature-removed": "removed",
-    "limitation-lifted": "limitation lifted",
-    "limitation-added": "limitation added",
-    "status-changed": "status changed",
-    "windows-added": "Windows release added",
-    "windows-dropped": "Windows release dropped",
-    "runtime-changed": "runtime changed",
-    "node-stage-changed": "node stage changed",
-}
+
+def change_label(kind: str, lang: Lang = "en") -> str:
+    """A kind of change as a table says it: 'graduated', 'Windows release added'."""
+    return word(lang, f"change-{kind}")
 
 
 def _day(value: date | None) -> str:
@@ -35,15 +28,16 @@ def _subject_link(source: str, change: Change) -> str:
     return f"[{subject.name}]({link(source, target(subject.id))})" if target else subject.name
 
 
-def _changes(source: str, view: KubernetesReleaseView, previous: str | None) -> list[str]:
-    heading = f"## What changed for Windows in {view.version}"
+def _changes(source: str, view: KubernetesReleaseView, previous: str | None, lang: Lang) -> list[str]:
+    words = page_words(lang)
+    heading = f"## {words('changes-in', version=view.version)}"
     if previous is None:
-        return [heading, "", "The first release in the data: nothing to compare with.", ""]
+        return [heading, "", words("changes-first"), ""]
     if not view.changes:
-        return [heading, "", f"Nothing changed for Windows nodes since Kubernetes {previous}.", ""]
+        return [heading, "", words("changes-none", previous=previous), ""]
     rows = [
         [
-            CHANGE_LABELS[c.kind],
+            change_label(c.kind, lang),
             _subject_link(source, c),
             cell(c.text),
             cell(c.action) or "–",
@@ -51,54 +45,56 @@ def _changes(source: str, view: KubernetesReleaseView, previous: str | None) -> 
         ]
         for c in view.changes
     ]
-    return [
-        heading,
-        "",
-        f"Compared with Kubernetes {previous}.",
-        "",
-        *table(["Change", "Subject", "What", "What to do", "Sources"], rows),
-        "",
-    ]
+    header = [words("change"), words("subject"), words("what"), words("what-to-do"), words("sources")]
+    return [heading, "", words("changes-compared", previous=previous), "", *table(header, rows), ""]
 
 
 def kubernetes_page(catalog: Catalog, view: KubernetesReleaseView, previous: str | None) -> Page:
     """One Kubernetes minor: dates, maintenance, Windows node stage, node OS, runtimes, what changed."""
+    lang = catalog.lang
+    words = page_words(lang)
     source = paths.kubernetes(view.version)
     patch = f"{view.latest_patch} ({_day(view.latest_patch_date)})" if view.latest_patch else "–"
     facts = [
-        ["Released", _day(view.released)],
-        ["Maintenance mode from", _day(view.maintenance_start)],
-        ["End of life", _day(view.end_of_life)],
-        ["Maintained today", yes_no(view.is_maintained)],
-        ["Latest patch", patch],
-        ["Windows node support", status_badge(view.windows_stage)],
+        [words("released"), _day(view.released)],
+        [words("maintenance-from"), _day(view.maintenance_start)],
+        [words("end-of-life"), _day(view.end_of_life)],
+        [words("maintained-today"), yes_no(view.is_maintained, lang)],
+        [words("latest-patch"), patch],
+        [words("windows-node-support"), status_badge(view.windows_stage, lang=lang)],
     ]
     windows = [f"- [{w.name}]({link(source, paths.windows(w.id))}) `{w.build}`" for w in view.windows]
     lines = [
         f"# Kubernetes {view.version}",
         "",
-        *table(["Fact", "Value"], facts),
+        *table([words("fact"), words("value")], facts),
         "",
-        "## Windows Server releases for nodes",
+        f"## {words('node-releases')}",
         "",
-        *(windows or ["The data lists no Windows Server release for nodes on this minor."]),
+        *(windows or [words("no-node-releases")]),
         "",
     ]
     if view.windows_as_released is not None:
-        names = ", ".join(w.name for w in view.windows_as_released) or "none"
-        lines += [f"When {view.version} was released its documentation listed: {names}.", ""]
+        names = words("list").join(w.name for w in view.windows_as_released) or words("none")
+        lines += [words("listed-when-released", version=view.version, names=names), ""]
     if view.runtimes:
-        rows = [[r.name, status_badge(r.status), cell("; ".join(r.requirements)) or "–"] for r in view.runtimes]
-        lines += ["## Container runtimes", "", *table(["Runtime", "Status", "Requirements"], rows), ""]
-    lines += _changes(source, view, previous)
+        rows = [
+            [r.name, status_badge(r.status, lang=lang), cell(words("clauses").join(r.requirements)) or "–"]
+            for r in view.runtimes
+        ]
+        header = [words("runtime"), words("status"), words("requirements")]
+        lines += [f"## {words('runtimes')}", "", *table(header, rows), ""]
+    lines += _changes(source, view, previous, lang)
     if view.notes:
-        lines += ["## Notes", "", *[f"- {n}" for n in view.notes], ""]
-    lines += ["## Sources", "", *source_list(view.sources), ""]
+        lines += [f"## {words('notes')}", "", *[f"- {n}" for n in view.notes], ""]
+    lines += [f"## {words('sources')}", "", *source_list(view.sources), ""]
     return Page(source, join(lines))
 
 
 def kubernetes_pages(catalog: Catalog, today: date) -> list[Page]:
     """The Kubernetes index and a page per minor."""
+    lang = catalog.lang
+    words = page_words(lang)
     views = list_kubernetes(catalog, today)
     previous = [v.version for v in views[1:]] + [None]
     pages = [kubernetes_page(catalog, view, before) for view, before in zip(views, previous, strict=True)]
@@ -107,69 +103,80 @@ def kubernetes_pages(catalog: Catalog, today: date) -> list[Page]:
             f"[{v.version}]({link(paths.KUBERNETES, paths.kubernetes(v.version))})",
             _day(v.released),
             _day(v.end_of_life),
-            yes_no(v.is_maintained),
-            status_badge(v.windows_stage),
-            ", ".join(w.name for w in v.windows) or "–",
+            yes_no(v.is_maintained, lang),
+            status_badge(v.windows_stage, lang=lang),
+            words("list").join(w.name for w in v.windows) or "–",
         ]
         for v in views
     ]
+    header = [
+        "Kubernetes",
+        words("released"),
+        words("end-of-life"),
+        words("maintained"),
+        words("windows-nodes"),
+        "Windows Server",
+    ]
     index = [
-        "# Kubernetes releases",
+        f"# {words('kubernetes-releases')}",
         "",
-        f"Every Kubernetes minor in the data, newest first, with the Windows node stage and the Windows Server "
-        f"releases supported for nodes (also as a [matrix]({link(paths.KUBERNETES, paths.MATRIX_OS)})).",
+        words("kubernetes-intro", link=link(paths.KUBERNETES, paths.MATRIX_OS)),
         "",
-        *table(["Kubernetes", "Released", "End of life", "Maintained", "Windows nodes", "Windows Server"], rows),
+        *table(header, rows),
     ]
     return [Page(paths.KUBERNETES, join(index)), *pages]
 
 
+def windows_page(catalog: Catalog, view: WindowsReleaseView) -> Page:
+    """One Windows Server release: channel, build, support dates, image tags, Kubernetes minors, images."""
+    lang = catalog.lang
+    words = page_words(lang)
+    source = paths.windows(view.id)
+    facts = [
+        [words("channel"), view.channel],
+        [words("version"), view.version],
+        [words("build"), f"`{view.build}`"],
+        [words("generally-available"), _day(view.ga)],
+        [words("mainstream-ends"), _day(view.mainstream_end)],
+        [words("extended-ends"), _day(view.extended_end)],
+        [words("supported-today"), yes_no(view.is_supported, lang)],
+    ]
+    tags = [[t.repository, f"`{t.tag}`", f"`{t.image}`"] for t in view.image_tags]
+    minors = [f"[{m}]({link(source, paths.kubernetes(m))})" for m in reversed(view.kubernetes)]
+    images = [f"- [{w.name}]({link(source, paths.windows(w.id))}) `{w.build}`" for w in view.process_isolation_images]
+    lines = [
+        f"# {view.name}",
+        "",
+        words("also-known-as-plain", names=words("list").join([view.id, *view.aliases])),
+        "",
+        *table([words("fact"), words("value")], facts),
+        "",
+        f"## {words('image-tags')}",
+        "",
+        *(table([words("repository"), words("tag"), words("image")], tags) if tags else [words("no-image-tags")]),
+        "",
+        f"## {words('node-os-of')}",
+        "",
+        words("list").join(minors) if minors else words("node-os-of-none"),
+        "",
+        f"## {words('process-images')}",
+        "",
+        *(images or [words("process-images-none")]),
+        "",
+        words("see-image-matrix", link=link(source, paths.MATRIX_IMAGES)),
+        "",
+    ]
+    if view.notes:
+        lines += [f"## {words('notes')}", "", *[f"- {n}" for n in view.notes], ""]
+    lines += [f"## {words('sources')}", "", *source_list(view.sources), ""]
+    return Page(source, join(lines))
+
+
 def windows_pages(catalog: Catalog, today: date) -> list[Page]:
     """The Windows Server index and a page per release."""
+    lang = catalog.lang
+    words = page_words(lang)
     views = list_windows(catalog, today)
-    pages = []
-    for view in views:
-        source = paths.windows(view.id)
-        facts = [
-            ["Channel", view.channel],
-            ["Version", view.version],
-            ["Build", f"`{view.build}`"],
-            ["Generally available", _day(view.ga)],
-            ["Mainstream support ends", _day(view.mainstream_end)],
-            ["Extended support ends", _day(view.extended_end)],
-            ["Supported by Microsoft today", yes_no(view.is_supported)],
-        ]
-        tags = [[t.repository, f"`{t.tag}`", f"`{t.image}`"] for t in view.image_tags]
-        minors = [f"[{m}]({link(source, paths.kubernetes(m))})" for m in reversed(view.kubernetes)]
-        images = [
-            f"- [{w.name}]({link(source, paths.windows(w.id))}) `{w.build}`" for w in view.process_isolation_images
-        ]
-        lines = [
-            f"# {view.name}",
-            "",
-            f"Also known as: {', '.join([view.id, *view.aliases])}.",
-            "",
-            *table(["Fact", "Value"], facts),
-            "",
-            "## Container image tags",
-            "",
-            *(table(["Repository", "Tag", "Image"], tags) if tags else ["No image tags recorded."]),
-            "",
-            "## Kubernetes releases that support it for nodes",
-            "",
-            ", ".join(minors) if minors else "No Kubernetes minor in the data lists it as a node OS.",
-            "",
-            "## Images that run on it with process isolation",
-            "",
-            *(images or ["No image is recorded to run on it with process isolation."]),
-            "",
-            f"See the [host and image matrix]({link(source, paths.MATRIX_IMAGES)}) for Hyper-V isolation.",
-            "",
-        ]
-        if view.notes:
-            lines += ["## Notes", "", *[f"- {n}" for n in view.notes], ""]
-        lines += ["## Sources", "", *source_list(view.sources), ""]
-        pages.append(Page(source, join(lines)))
     rows = [
         [
             f"[{v.name}]({link(paths.WINDOWS, paths.windows(v.id))})",
@@ -177,16 +184,25 @@ def windows_pages(catalog: Catalog, today: date) -> list[Page]:
             f"`{v.build}`",
             _day(v.ga),
             _day(v.extended_end or v.mainstream_end),
-            yes_no(v.is_supported),
-            f"{v.kubernetes[0]} to {v.kubernetes[-1]}" if v.kubernetes else "–",
+            yes_no(v.is_supported, lang),
+            words("range", first=v.kubernetes[0], last=v.kubernetes[-1]) if v.kubernetes else "–",
         ]
         for v in views
     ]
-    index = [
-        "# Windows Server releases",
-        "",
-        "Every Windows Server release in the data, newest build first.",
-        "",
-        *table(["Release", "Channel", "Build", "GA", "Support ends", "Supported", "Kubernetes"], rows),
+    header = [
+        words("release"),
+        words("channel"),
+        words("build"),
+        "GA",
+        words("support-ends"),
+        words("supported-column"),
+        "Kubernetes",
     ]
-    return [Page(paths.WINDOWS, join(index)), *pages]
+    index = [
+        f"# {words('windows-releases')}",
+        "",
+        words("windows-intro"),
+        "",
+        *table(header, rows),
+    ]
+    return [Page(paths.WINDOWS, join(index)), *[windows_page(catalog, view) for view in views]]
