@@ -288,7 +288,8 @@ REASON_WORDS: dict[Lang, dict[str, str]] = {
 def say(lang: Lang, key: str, **values: object) -> str:
     """The sentence ``key`` in ``lang`` (English when it has no such sentence), filled with ``values``."""
     templates = MESSAGES[key]
-    return templates.get(lang, templates["en"]).format(**values)
+    text = templates.get(lang, templates["en"]).format(**values)
+    return spaced(text) if lang == "zh" else text
 
 
 def status_word(status: str, lang: Lang = "en", partial: bool = False) -> str:

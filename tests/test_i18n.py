@@ -170,3 +170,11 @@ def test_the_chat_status_says_when_a_fact_is_inferred(real_catalog, question, wo
     answer = ask(real_catalog, question, TODAY)
     assert answer.answer.confidence == "inferred"
     assert word in chat.status_line(answer)
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_the_engines_chinese_sentences_space_latin_words(key):
+    """Filled with Latin names (docker, 1.24), a Chinese sentence keeps a space between them and Chinese."""
+    fields = {f[1] for f in __import__("string").Formatter().parse(MESSAGES[key]["zh"]) if f[1]}
+    text = i18n.say("zh", key, **dict.fromkeys(fields, "docker 1.24"))
+    assert i18n.spaced(text) == text
