@@ -19,6 +19,7 @@ from kb.asked import AskAnswer
 from kb.catalog import Catalog
 from kb.errors import KbError, QuestionNotAnswered
 from kb.i18n import say, status_word
+from kb.site_paths import LANGUAGE_ROOTS
 
 COMMAND = "/k8swin"
 MAX_SOURCES = 2
@@ -52,12 +53,13 @@ def strip_mention(text: str) -> str:
 def permalink(answer: AskAnswer, public_url: str) -> str:
     """The docs page of the feature or release asked about, else the API's answer to the same question."""
     base = public_url.rstrip("/")
+    site = f"{base}/{LANGUAGE_ROOTS[question_lang(answer.question)]}".rstrip("/")  # the Chinese site for Chinese
     feature = answer.interpretation.feature
     if feature is not None:
-        return f"{base}/features/{feature.id}/"
+        return f"{site}/features/{feature.id}/"
     page = getattr(answer.answer, "page", None)
     if page:
-        return f"{base}{page}"
+        return f"{site}{page}"
     return f"{base}/v1/ask?q={quote(answer.question)}"
 
 

@@ -144,6 +144,7 @@ def test_a_chinese_question_is_refused_in_chinese_by_the_cli(real_db, monkeypatc
 def test_the_chat_answers_a_chinese_question_in_chinese(real_catalog, reply):
     text = json.dumps(reply(real_catalog, "1.22 支持 hostprocess 吗", TODAY, "https://kb.example"), ensure_ascii=False)
     assert "状态：Alpha" in text and "来源 1" in text and "固定链接" in text
+    assert "https://kb.example/zh/features/hostprocess-containers/" in text
     assert "Status:" not in text and "permalink" not in text
 
 
@@ -157,6 +158,7 @@ def test_the_chat_refuses_a_chinese_question_in_chinese(real_catalog, reply):
 def test_the_chat_answers_an_english_question_in_english(real_catalog, reply):
     text = json.dumps(reply(real_catalog, "is hostprocess supported on 1.22", TODAY, "https://kb.example"))
     assert "Status: alpha" in text and "permalink" in text
+    assert "https://kb.example/features/hostprocess-containers/" in text
 
 
 @pytest.mark.parametrize(
