@@ -68,3 +68,20 @@ def test_every_category_has_features(real_catalog):
 )
 def test_headline_answers(real_catalog, feature, kubernetes, status):
     assert query.support(real_catalog, feature, kubernetes).status == status
+
+
+@pytest.mark.parametrize(
+    ("feature", "runtime"), [("docker-ee-dockershim", "docker"), ("containerd-on-windows", "containerd")]
+)
+def test_a_runtime_held_twice_asks_the_same_version_on_every_minor(real_catalog, feature, runtime):
+    """A runtime is also a feature entry (see tests/ask_corpus/README.md): both must ask for the same version."""
+    from kb.history import step_at
+
+    def versions(history, minor):
+        step = step_at(history, minor)
+        return sorted(r.runtime_version for r in (step.requirements if step else []) if r.runtime_version)
+
+    entry, listed = real_catalog.features[feature].history, real_catalog.runtimes[runtime].history
+    for minor in real_catalog.minors:
+        if step_at(entry, minor) is not None:  # the entry may start later (Docker EE from 1.14)
+            assert versions(entry, minor) == versions(listed, minor), (str(minor), feature)
