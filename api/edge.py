@@ -59,6 +59,12 @@ MEDIA_TYPES = {"application/json": "json", "text/csv": "csv", "text/plain": "tex
 CSV_SUFFIX = ".csv"
 
 
+def _client(scope: Scope) -> tuple | None:
+    """The connection a request came on, (host, port), as a key; servers give a list or a tuple, or nothing."""
+    client = scope.get("client")
+    return tuple(client) if client else None
+
+
 def _read_header(
     scope: Scope, name: bytes, seen: dict[bytes, str], read: Callable[[str], str | None], default: str
 ) -> str:
@@ -189,7 +195,7 @@ class Edge:
         key = (path, scope["query_string"], rep, lang)
         cached = self.cache.get(key)
         if cached is not None:
-            self.lane.short()
+            self.lane.short(_client(scope))
         else:
             inner = dict(scope, method="GET", path=path, raw_path=raw_path)
             inner["state"] = dict(scope.get("state") or {}, representation=rep, suffix=suffix)
@@ -270,10 +276,10 @@ class Edge:
             if scope["path"].startswith(LONG_ROUTES):
                 # The body first, then the turn: a client sending slowly waits alone, holding no turn.
                 body = await _whole_body(receive)
-                async with self.lane.turn():
+                async with self.lane.turn(_client(scope)):
                     await self.app(scope, _replaying(body, receive), tracking)
             else:
-                self.lane.short()
+                self.lane.short(_client(scope))
                 await self.app(scope, receive, tracking)
         except LaneBusy:
             await self._send_error(send, 503, "busy", BUSY_MESSAGE, [(b"retry-after", b"5")])

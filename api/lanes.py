@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -45,22 +46,23 @@ class LongLane:
         self.next_turn = 0.0
         self.busy_at_last_turn = False
         self.window_start = float("-inf")
-        self.shorts_in_window = 0
-        self.shorts_in_last_window = 0
+        self.shorts_in_window: Counter[object] = Counter()
+        self.shorts_in_last_window: Counter[object] = Counter()
 
-    def short(self) -> None:
-        """A short request is being answered now (counted in one-second windows)."""
+    def short(self, client: object = None) -> None:
+        """A short request of ``client`` (its connection) is being answered now (counted in one-second windows)."""
         now = self.clock()
         if now - self.window_start >= 1.0:
-            self.shorts_in_last_window, self.shorts_in_window, self.window_start = self.shorts_in_window, 0, now
-        self.shorts_in_window += 1
+            self.shorts_in_last_window, self.shorts_in_window, self.window_start = self.shorts_in_window, Counter(), now
+        self.shorts_in_window[client] += 1
 
-    def busy(self) -> bool:
-        """Whether short requests come at :data:`BUSY_RATE` a second or more (this window or the last)."""
-        return max(self.shorts_in_window, self.shorts_in_last_window) >= BUSY_RATE
+    def busy(self, client: object = None) -> bool:
+        """Whether other clients' short requests come at :data:`BUSY_RATE` a second or more (this window or the
+        last): one script alternating lookups and questions on its connection competes with no one."""
+        return max(_others(self.shorts_in_window, client), _others(self.shorts_in_last_window, client)) >= BUSY_RATE
 
     @asynccontextmanager
-    async def turn(self) -> AsyncIterator[None]:
+    async def turn(self, client: object = None) -> AsyncIterator[None]:
         """Wait for this request's turn (LaneBusy past ``max_wait``), then hold it while the body runs."""
         deadline = self.clock() + self.max_wait
         try:
@@ -68,11 +70,11 @@ class LongLane:
         except TimeoutError as exc:
             raise LaneBusy from exc
         try:
-            while (self.busy_at_last_turn or self.busy()) and (now := self.clock()) < self.next_turn:
+            while (self.busy_at_last_turn or self.busy(client)) and (now := self.clock()) < self.next_turn:
                 if now >= deadline:
                     raise LaneBusy  # only now: refused at once, a client would ask again at once
                 await asyncio.sleep(min(self.next_turn - now, deadline - now, 0.05))  # look again: busy may end
-            self.busy_at_last_turn = self.busy()
+            self.busy_at_last_turn = self.busy(client)
             started = self.clock()
             try:
                 yield
@@ -81,3 +83,8 @@ class LongLane:
                 self.next_turn = ended + (ended - started) * (1 - self.share) / self.share
         finally:
             self.turn_lock.release()
+
+
+def _others(counts: Counter[object], client: object) -> int:
+    """Short requests of other clients; with no client known, all of them."""
+    return sum(counts.values()) - (counts.get(client, 0) if client is not None else 0)

@@ -8,8 +8,10 @@ import pytest
 from api.lanes import LaneBusy, LongLane
 
 
-async def long_request(lane: LongLane, seconds: float, log: list[tuple[str, float]], name: str) -> None:
-    async with lane.turn():
+async def long_request(
+    lane: LongLane, seconds: float, log: list[tuple[str, float]], name: str, client: object = None
+) -> None:
+    async with lane.turn(client):
         log.append((name, time.monotonic()))
         await asyncio.sleep(seconds)  # stands for computing: the lane only measures how long it held the turn
 
@@ -131,6 +133,29 @@ def test_busy_is_the_rate_of_short_requests_not_the_last_one_seen(shorts, waits)
 
     waited, log = asyncio.run(scenario())
     assert waited is waits and [name for name, _ in log] == ["second"]
+
+
+@pytest.mark.parametrize(("others", "waits"), [(False, False), (True, True)])
+def test_a_clients_own_short_requests_do_not_make_it_wait(others, waits):
+    """One script alternating cached lookups and questions on its connection competes with no one; the same
+    rate of short requests from other connections does make its next question wait for its share."""
+    now = [0.0]
+
+    async def scenario():
+        lane = LongLane(share=0.1, clock=lambda: now[0])
+        for i in range(150):
+            lane.short(("10.0.0.2", 1000 + i) if others else ("10.0.0.1", 5000))
+        async with lane.turn(("10.0.0.1", 5000)):
+            now[0] = 1.0
+        log: list[tuple[str, float]] = []
+        second = asyncio.create_task(long_request(lane, 0.0, log, "second", ("10.0.0.1", 5000)))
+        await asyncio.sleep(0.05)
+        waited = not log
+        now[0] = 10.5
+        await asyncio.wait_for(second, 1.0)
+        return waited
+
+    assert asyncio.run(scenario()) is waits
 
 
 def test_a_long_request_whose_turn_is_too_far_off_is_refused_after_the_wait_not_at_once():
