@@ -161,6 +161,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "The question names several runtimes; ask about one.",
         "zh": "这个问题提到了多个运行时；请一次只问一个。",
     },
+    "no-subject": {
+        "en": "The question names a Kubernetes version but not what it asks about; each question is read on its own, "
+        "so name the feature or fact, e.g. 'is hostprocess supported on 1.28'.",
+        "zh": "这个问题给出了 Kubernetes 版本，但没有说明要问什么；每个问题都是单独理解的，请写明特性或事实，"
+        "例如“1.28 支持 hostprocess 吗”。",
+    },
     "not-understood": {
         "en": "Not a question the knowledge base can answer; try one of these.",
         "zh": "这不是知识库能回答的问题；试试下面这些问法。",

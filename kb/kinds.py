@@ -216,6 +216,17 @@ _KUBERNETES_FACTS: dict[KubernetesFactName, tuple[tuple[tuple[str, ...], float],
         ),
     ),
 }
+_RELEASED = ("release date", "come out", "came out", "shipped", "release day", "when was", "when did")
+"""Words asking for a release date that a runtime named in passing leaves standing ("released" stems as "release")."""
+_NEWEST_PATCH = (
+    "latest patch",
+    "newest patch",
+    "most recent patch",
+    "latest version",
+    "newest version",
+    "patch version",
+    "patch release",
+)
 _KUBERNETES_CUES = (
     *_LIFECYCLE,
     "maintained",
@@ -225,8 +236,10 @@ _KUBERNETES_CUES = (
     "still receive",
     "security fixes",
     "security patches",
-    "patch",
-    "patches",
+    "latest patch",
+    "newest patch",
+    "patch version",
+    "patch release",
     "latest version",
     "newest version",
     "point release",
@@ -261,6 +274,7 @@ _WINDOWS_FACTS: dict[WindowsFactName, tuple[tuple[tuple[str, ...], float], ...]]
             1.0,
         ),
         (("still", "yet", "already", "anymore"), 1.5),
+        (("in support", "under support", "under microsoft support", "still under", "right now"), 4.0),
     ),
     "release-date": ((("released", "release date", "come out", "came out", "ga date", "ga", "availability"), 3.0),),
 }
@@ -469,6 +483,7 @@ KINDS: list[Kind] = [
             ),
             (("what stage", "which stage", "what maturity", "maturity", "stage"), 3.0),
             (("alpha", "beta", "ga"), 1.0),
+            (("still alpha", "still in alpha", "still beta", "still in beta"), 2.0),
         ),
         _feature_gate,
         required=(
@@ -681,10 +696,16 @@ KINDS: list[Kind] = [
     ),
     Kind(
         "kubernetes-release",
-        _subject_kind((1, 1), 0, 0),
-        ((_KUBERNETES_CUES, 3.0),),
+        lambda c: c.features == 0 and c.kubernetes <= 1 and c.windows == 0 and c.runtimes <= 1,
+        ((_KUBERNETES_CUES, 3.0), (("patch", "patches"), 1.5)),
         _kubernetes_release,
         base=1.0,
+        default_minor=True,
+        # without a minor, only 'the newest patch': 'when was it released' names no release
+        # with a runtime named, only 'when was 1.20 released (the one that deprecated dockershim)'
+        needs=lambda r: (
+            (bool(r.entities.kubernetes) or r.has(*_NEWEST_PATCH)) and (not r.entities.runtimes or r.has(*_RELEASED))
+        ),
     ),
     Kind(
         "windows-release",
@@ -788,8 +809,9 @@ def scored_kinds(reading: Reading) -> list[tuple[float, Kind]]:
 def kinds_without_features(reading: Reading) -> list[tuple[float, Kind]]:
     """Kinds that would fit were the features the question names left out, with their cue scores."""
     counts = replace(Counts.of(reading), features=0)
+    words = reading.without_features()
     out = []
     for kind in KINDS:
-        if kind.fits(counts) and (cued := kind.cue_score(reading)) is not None:
+        if kind.fits(counts) and (cued := kind.cue_score(words)) is not None:
             out.append((cued, kind))
     return sorted(out, key=lambda item: -item[0])

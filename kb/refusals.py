@@ -22,8 +22,8 @@ from kb.kinds import CUE_ATOMS, CUE_WORDS, KINDS_BY_NAME, SUPPORT, Counts, Kind,
 from kb.reading import Reading, read
 from kb.reading.chinese import CUES_ZH, ORDINARY_ZH, has_cjk, unknown_chinese
 from kb.reading.entities import HOST_WORDS_ZH, IMAGE_WORDS_ZH
-from kb.reading.features import feature_index, suggest
-from kb.reading.words import GENERIC, ORDINARY, STOP, atoms_of, stem
+from kb.reading.features import feature_index, near_a_name, suggest
+from kb.reading.words import GENERIC, ORDINARY, STOP, Token, atoms_of, stem
 from kb.versions import looks_like_kubernetes
 
 EXAMPLES = [
@@ -107,11 +107,19 @@ def _choose(catalog: Catalog, reading: Reading) -> Kind:
     _refuse_another_question(reading, best)
     _refuse_unknown_named(catalog, reading)
     if reading.features.matches:
+        _refuse_unknown_compound(catalog, reading)
         return _feature_in_passing(reading, best) or best
-    if (best.cue_score(reading) or 0.0) < _STRONG_CUE and (words := unexplained(reading)):
+    # with a release or runtime named, that is the subject: other words are context, unless they are close to a
+    # feature's name ('kubeadm join a ws2019 node') or stand where the subject does ('is flurbo supported')
+    named = reading.entities.windows or reading.entities.runtimes
+    words = unexplained(reading) if (best.cue_score(reading) or 0.0) < _STRONG_CUE else []
+    if words and (
+        not named or near_a_name(feature_index(catalog, CUE_ATOMS | ORDINARY), words) or _as_subject(reading, words)
+    ):
         # a release question that also says words naming nothing: they may name a feature the data does not
         # hold ('startup probes on 1.26?'), so it is not answered as a release question
         _unknown_feature(catalog, reading, words)
+    _refuse_release_without_question(reading, best)
     return best
 
 
@@ -147,6 +155,63 @@ def _refuse_linux_nodes(reading: Reading) -> None:
     for i, word in enumerate(words):
         if word in _LINUX and any(w in _NODE_WORDS or w == "节点" for w in words[i + 1 : i + 3]):
             raise _Refusal(_said("linux-nodes", name=reading.tokens[i].text), [], False, "not_understood")
+
+
+_SUBJECT_AFTER = frozenset(stem(w) for w in ("supported", "support", "work", "works", "usable", "available", "enabled"))
+_SUBJECT_BEFORE = frozenset(stem(w) for w in ("use", "using", "enable", "enabling", "run", "running", "support"))
+
+
+def _as_subject(reading: Reading, words: list[str]) -> bool:
+    """Does a word that names nothing stand where a question's subject does: right before 'supported' or
+    'work' ('is flurbo supported'), or right after 'use' or 'enable' ('can we use flurbo')?"""
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if token.text not in words:
+            continue
+        after = stem(tokens[i + 1].lower) if i + 1 < len(tokens) else ""
+        before = stem(tokens[i - 1].lower) if i > 0 else ""
+        if after in _SUBJECT_AFTER or before in _SUBJECT_BEFORE:
+            return True
+    return False
+
+
+FOLLOW_UP = ("same answer", "same question", "what about", "how about", "same for", "and for", "same thing")
+ENABLE = ("enable", "turn on", "switch on", "set", "能开", "开启", "打开", "启用")
+
+
+def _refuse_release_without_question(reading: Reading, chosen: Kind) -> None:
+    """Only a minor, no word asking a fact of it, but words asking whether something works ('1.30 能开吗') or
+    pointing back at an earlier question ('what about 1.28, same answer?'): the subject is missing, and each
+    question is read on its own."""
+    if chosen.name != "kubernetes-release" or reading.features.matches or (chosen.cue_score(reading) or 0.0) > 0:
+        return
+    if reading.has(*FOLLOW_UP, *ENABLE):
+        raise _Refusal(_said("no-subject"), [], False, "not_understood")
+
+
+def _refuse_unknown_compound(catalog: Catalog, reading: Reading) -> None:
+    """A feature named by one plain word at the end of a longer name that names nothing ('metallb speaker
+    daemonset'): the question is about that other thing, which the data does not hold."""
+    words = set(unexplained(reading))
+    for match in reading.features.matches:
+        named_by = [t for t in match.tokens if reading.tokens[t].lower not in ("windows", "win")]
+        if len(named_by) != 1 or match.phrase.origin not in ("id", "name", "alias"):
+            continue
+        (index,) = named_by
+        token = reading.tokens[index]
+        if not (token.text.isalpha() and token.text.islower()):
+            continue
+        before = reading.tokens[index - 1] if index else None
+        after = reading.tokens[index + 1] if index + 1 < len(reading.tokens) else None
+        if _joined(reading, before, token) and before.text in words and before.text.isalpha() and before.text.islower():
+            _unknown_feature(catalog, reading, [before.text])  # 'metallb speaker daemonset'
+        if _joined(reading, token, after) and after.text in words and "-" in after.text:
+            _unknown_feature(catalog, reading, [after.text])  # 'gpu time-slicing'
+
+
+def _joined(reading: Reading, first: Token | None, second: Token | None) -> bool:
+    """Are two tokens written as one name, with a single space between them?"""
+    return first is not None and second is not None and reading.question[first.end : second.start] == " "
 
 
 def _refuse_another_question(reading: Reading, chosen: Kind) -> None:

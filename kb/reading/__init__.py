@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kb.catalog import Catalog
@@ -50,6 +50,25 @@ class Reading:
             _stemmed(p) in self.stem_text or any(zh in self.written for zh in CUES_ZH.get(p, ())) for p in phrases
         )
 
+    def without_features(self) -> Reading:
+        """The reading with the words that name its features taken out of the cues: 'lifecycle' in 'the
+        lifecycle stop signal field' names the feature, it does not ask for an end of life."""
+        covered = {t for m in self.features.matches for t in m.tokens}
+        if not covered:
+            return self
+        releases = self.entities.used - {i for m, _ in self.entities.runtimes for i in range(m.start, m.end)}
+        masked = releases | covered
+        words = [_cue_words(t.text) for t in self.tokens]
+        # the windows-build label is both a feature's name and the fact 'what value does it have' asks for
+        stem_text = (
+            " "
+            + " ".join(
+                "|" if t.index in masked and w != "label" else w for t, w in zip(self.tokens, words, strict=True)
+            )
+            + " "
+        )
+        return replace(self, stem_text=stem_text)
+
     @property
     def leftover(self) -> list[str]:
         """Content words that neither name an entity nor a feature: shown as 'not understood', never refused for."""
@@ -74,7 +93,8 @@ def read(catalog: Catalog, question: str, weak: frozenset[str] = frozenset()) ->
     if len(tokens) > MAX_WORDS:
         raise InvalidInput(f"A question is at most {MAX_WORDS} words.", [])
     entities = read_entities(catalog, tokens, text)
-    features = match_features(feature_index(catalog, weak | ORDINARY), tokens, entities.used, entities.keps)
+    windows = frozenset(w.mention.start for w in entities.windows)
+    features = match_features(feature_index(catalog, weak | ORDINARY), tokens, entities.used, entities.keps, windows)
     stems = frozenset(a for t in tokens if t.index not in entities.used for a in atoms_of(t.text))
     # cue phrases are read around versions and Windows releases: 'windows server 2019' is no 'windows server' cue
     releases = entities.used - {i for mention, _ in entities.runtimes for i in range(mention.start, mention.end)}

@@ -42,7 +42,7 @@ _DISTINCTIVE = 2.0
 _CHINESE_BASE, _CHINESE_CHAR, _CHINESE_LATIN = 2.0, 1.5, 0.3
 _CHINESE_GAP = 8  # characters between the parts of a Chinese name
 _NAMED_SCORE = 8.0  # a gate name, a field path or a KEP number names its feature outright
-_FIELD_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?)+(?:=\S+)?$")
+_FIELD_PATH = re.compile(r"^[A-Za-z][A-Za-z0-9]+(?:\[[*0-9]*\])?(?:\.[A-Za-z][A-Za-z0-9]*(?:\[[*0-9]*\])?)+(?:=\S+)?$")
 _CAMEL = re.compile(r"[a-z0-9][A-Z]")
 _WINDOWS = stem("windows")
 _LIMITING = frozenset(stem(w) for w in ("only", "not", "no", "non", "without"))
@@ -110,6 +110,8 @@ class FeatureIndex:
     variants: dict[str, list[Phrase]]  # feature -> the phrases of its cases: they count once the feature is named
     words: dict[str, set[str]]  # feature -> every word of its names and its cases' names
     chinese: list[Phrase] = field(default_factory=list)  # Chinese names and aliases, looked for as written
+    related: dict[str, set[str]] = field(default_factory=dict)  # feature -> the features its entry relates to
+    own: dict[str, list[Phrase]] = field(default_factory=dict)  # feature -> its phrases
 
     def weight(self, atom: str) -> float:
         return _GENERIC_WEIGHT if atom in GENERIC else self.weights.get(atom, 1.0)
@@ -216,7 +218,27 @@ def build_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Feature
         dict(variants),
         words,
         [p for p in chinese if not p.variant],
+        _related(catalog),
+        _own(phrases),
     )
+
+
+def _own(phrases: dict[str, list[Phrase]]) -> dict[str, list[Phrase]]:
+    own: dict[str, list[Phrase]] = defaultdict(list)
+    for phrase in dict.fromkeys(p for ps in phrases.values() for p in ps):
+        own[phrase.feature].append(phrase)
+    return dict(own)
+
+
+def _related(catalog: Catalog) -> dict[str, set[str]]:
+    """Each feature's related features, both ways (gMSA and gMSA network shares name each other)."""
+    related: dict[str, set[str]] = defaultdict(set)
+    for feature in catalog.features.values():
+        for other in feature.related:
+            if other in catalog.features:
+                related[feature.id].add(other)
+                related[other].add(feature.id)
+    return dict(related)
 
 
 def _chinese_phrases(catalog: Catalog) -> list[Phrase]:
@@ -242,7 +264,9 @@ def _phrases(feature: str, text: str, origin: Origin, weak: frozenset[str], vari
     forms = set()
     if atoms and not all(_weak(a, weak) for a in atoms):
         forms.add(atoms)
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", text) if " " not in text or stem(w.lower()) in atoms]
+    words = [
+        w for w in re.findall(r"[A-Za-z0-9]+", text) if " " not in text or set(_phrase_atoms(w) or ("-",)) <= set(atoms)
+    ]
     whole = compound("".join(words))
     single_token = " " not in text.strip()
     one_word = bool(atoms) and all(_weak(a, weak) for a in atoms)
@@ -274,15 +298,18 @@ def feature_index(catalog: Catalog, weak: frozenset[str] = frozenset()) -> Featu
     return index
 
 
-def question_atoms(index: FeatureIndex, tokens: Sequence[Token], skip: set[int]) -> list[Atom]:
+def question_atoms(
+    index: FeatureIndex, tokens: Sequence[Token], skip: set[int], windows: frozenset[int] = frozenset()
+) -> list[Atom]:
     """The question's words as stems, with joined forms of neighbours and typo corrections; ``skip``: tokens
-    already read as something else (a version, a Windows release, a runtime)."""
+    already read as something else (a version, a Windows release, a runtime); ``windows``: the first token of
+    each Windows release named, which says 'windows' too ('kubeadm join a ws2019 node')."""
     atoms: list[Atom] = []
     raw: list[tuple[str, int, int]] = []  # (lowercase word, token, position)
     position = 0
     for token in tokens:
         if token.index in skip:
-            if token.lower in ("windows", "win"):  # 'control plane on windows server 2022' still says windows
+            if token.lower in ("windows", "win") or token.index in windows:  # 'windows server 2022' says windows
                 atoms.append(Atom(_WINDOWS, token.index, position))
             position += 1
             continue
@@ -326,8 +353,25 @@ def _typo_corrections(index: FeatureIndex, raw: list[tuple[str, int, int]]) -> l
     return out
 
 
+def _read_scattered(index: FeatureIndex, matches: dict[str, FeatureMatch], by_stem: dict[str, list[Atom]]) -> None:
+    """A feature related to one the question names, whose name's words are all in the question though apart
+    ('gmsa pod ... an smb share' names gMSA network shares): it is named too, and the narrower one wins."""
+    for feature in {r for m in list(matches) for r in index.related.get(m, ())} - set(matches):
+        for phrase in index.own.get(feature, []):
+            if len(phrase.atoms) < 2 or any(_weak_word(index, a) for a in phrase.atoms):
+                continue
+            found = _match_phrase(index, phrase, by_stem, window=False)
+            if found is not None:
+                score, positions, covered, distinct, stems = found
+                _add(matches, FeatureMatch(feature, score, phrase, positions, covered, distinct, stems=stems))
+
+
+def _weak_word(index: FeatureIndex, atom: str) -> bool:
+    return atom in GENERIC or index.weights.get(atom, _DISTINCTIVE) < _DISTINCTIVE
+
+
 def _match_phrase(
-    index: FeatureIndex, phrase: Phrase, by_stem: dict[str, list[Atom]]
+    index: FeatureIndex, phrase: Phrase, by_stem: dict[str, list[Atom]], window: bool = True
 ) -> tuple[float, set[int], set[int], dict[int, float], dict[int, str]] | None:
     """The phrase's score, covered positions and tokens, and each word's weight by position, when all its words
     are near one another."""
@@ -343,7 +387,7 @@ def _match_phrase(
         anchor = chosen[0].position if chosen else found[0].position
         chosen.append(min(found, key=lambda a: abs(a.position - anchor)))
     positions = {a.position + k for a in chosen for k in range(max(a.width, 1))}
-    if max(positions) - min(positions) >= len(phrase.atoms) + _WINDOW_SLACK:
+    if window and max(positions) - min(positions) >= len(phrase.atoms) + _WINDOW_SLACK:
         return None
     weights = [
         index.weight(a) * (_TYPO_QUALITY if c.width == 0 else 1.0) for a, c in zip(phrase.atoms, chosen, strict=True)
@@ -354,10 +398,14 @@ def _match_phrase(
 
 
 def match_features(
-    index: FeatureIndex, tokens: Sequence[Token], skip: set[int], keps: Sequence[tuple[Mention, int]] = ()
+    index: FeatureIndex,
+    tokens: Sequence[Token],
+    skip: set[int],
+    keps: Sequence[tuple[Mention, int]] = (),
+    windows: frozenset[int] = frozenset(),
 ) -> FeatureReading:
     """Every feature the question names, after merging mentions of one subject and dropping covered ones."""
-    atoms = question_atoms(index, tokens, skip)
+    atoms = question_atoms(index, tokens, skip, windows)
     by_stem: dict[str, list[Atom]] = defaultdict(list)
     for atom in atoms:
         by_stem[atom.stem].append(atom)
@@ -391,6 +439,7 @@ def match_features(
             _add(matches, FeatureMatch(feature_id, _NAMED_SCORE, phrase, {position}, covered, {position: 0.0}))
         if number not in index.keps:
             unknown.append((tokens[mention.start], "kep"))
+    _read_scattered(index, matches, by_stem)
     for match in matches.values():
         _read_variant(index, match, by_stem, written, token_positions)
     ordered = sorted(matches.values(), key=lambda m: (-m.score, m.feature))
@@ -602,7 +651,12 @@ def _resolve(
 
 def _named_by(index: FeatureIndex, match: FeatureMatch, other: FeatureMatch) -> bool:
     """Is every word of ``match`` one of ``other``'s own names' words ('gmsa' in 'gmsa ... restricted smb share')?"""
-    return all(match.stems.get(p) in index.words.get(other.feature, ()) for p in match.positions)
+    own = index.words.get(other.feature, ())
+    return all(
+        (word := match.stems.get(p)) in own
+        or (word in GENERIC or index.weights.get(word or "", _DISTINCTIVE) < _DISTINCTIVE)
+        for p in match.positions
+    )
 
 
 def _narrowest(index: FeatureIndex, kept: list[FeatureMatch]) -> list[FeatureMatch]:
@@ -616,6 +670,15 @@ def _narrowest(index: FeatureIndex, kept: list[FeatureMatch]) -> list[FeatureMat
             for other in kept
         )
     ]
+
+
+def near_a_name(index: FeatureIndex, words: Sequence[str]) -> bool:
+    """Is one of ``words`` a feature's name word, or a close spelling of one ('kubeadm', 'runtimeclassname')?"""
+    names = list(index.vocabulary)
+    return any(
+        len(word) >= 4 and process.extractOne(word.lower(), names, scorer=fuzz.ratio, score_cutoff=88) is not None
+        for word in words
+    )
 
 
 def suggest(index: FeatureIndex, catalog: Catalog, words: Sequence[str], count: int = 3) -> list[str]:

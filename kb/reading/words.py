@@ -38,7 +38,7 @@ STOP = _stems(
     any some all also just only really actually ok okay yes no not nor what whats what's which who whom whose when how
     why whether than then too very quite there's hey hi hello guys folks team anyone anybody somebody know knows
     question quick one wondering curious idea thanks thank pls plz lol btw fyi tho though like etc e.g i.e via per vs
-    versus windows win kubernetes k8s"""
+    versus windows win kubernetes k8s re ve ll"""
 )
 """Words that say nothing about the subject: grammar, chat filler, and words every question here repeats."""
 
