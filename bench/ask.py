@@ -30,7 +30,7 @@ from kb.errors import QuestionNotAnswered  # noqa: E402
 from tests.test_ask_corpus import load  # noqa: E402
 
 TARGET_P99_MS = 10.0
-SPLITS = ("tuning", "tuning-zh")
+SPLITS = ("tuning", "spent", "tuning-zh", "spent-zh")
 
 
 def p99(samples: list[float]) -> float:

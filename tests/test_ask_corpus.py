@@ -1,7 +1,7 @@
 """The phrasing corpus (tests/ask_corpus/): every question asked through kb.ask, judged right, wrong or refused.
 
 Targets: no wrong answer in either split; at least 95 % right on the held-out split. The figures per
-split: ``python tests/test_ask_corpus.py [--split tuning|heldout|tuning-zh|heldout-zh] [--show wrong,refused]``.
+split: ``python tests/test_ask_corpus.py [--split heldout|tuning|spent|heldout-zh|tuning-zh|spent-zh] [--show wrong,refused]``.
 """
 
 from __future__ import annotations
@@ -28,11 +28,16 @@ TODAY = date(2026, 12, 3)
 SPLITS = {
     "heldout": ["heldout.yaml"],
     "tuning": ["tuning-features.yaml", "tuning-releases.yaml"],
+    "spent": ["spent-heldout-1.yaml"],
     "heldout-zh": ["heldout-zh.yaml"],
     "tuning-zh": ["tuning-zh.yaml"],
+    "spent-zh": ["spent-heldout-1-zh.yaml"],
 }
-ENGLISH = ("heldout", "tuning")
-CHINESE = ("heldout-zh", "tuning-zh")
+"""The held-out splits are run only once the reader is done. A held-out split that has been run and looked
+into is spent: it is kept, judged like the tuning split, and replaced by a new held-out split written
+without sight of the reader (README.md)."""
+ENGLISH = ("heldout", "tuning", "spent")
+CHINESE = ("heldout-zh", "tuning-zh", "spent-zh")
 HELDOUT_TARGET = 0.95
 
 
@@ -188,7 +193,8 @@ def test_the_corpus_is_large_and_holds_out_a_quarter(splits, size):
     heldout, tuning = load(splits[0]), load(splits[1])
     assert len(heldout) + len(tuning) >= size
     assert len(heldout) >= (len(heldout) + len(tuning)) / 4
-    assert {e["q"] for e in heldout}.isdisjoint(e["q"] for e in tuning)
+    questions = [e["q"] for split in splits for e in load(split)]
+    assert len(questions) == len(set(questions))
 
 
 def test_chinese_questions_are_in_chinese():
