@@ -20,6 +20,7 @@ from api.edge import Edge
 from api.routes import ROUTERS
 from api.routes.checks import BODY_SCHEMAS
 from kb import __version__
+from kb.ask import prepare
 from kb.catalog import DEFAULT_DB, Catalog, load_catalog
 from kb.site_paths import LANGUAGE_ROOTS
 
@@ -102,6 +103,7 @@ def create_app(db_path: Path | None = None, site_dir: Path | None = None, cache:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if getattr(app.state, "catalog", None) is None:  # api.server loads it before forking workers
             app.state.catalog = load_catalog(db_path)
+        prepare(app.state.catalog)  # the localized catalogs and the reader's indexes, before any question
         # The catalog lives as long as the process: keep its objects out of the collector's full
         # passes, which would otherwise scan them all again and again while answering.
         gc.freeze()

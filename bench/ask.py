@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import http.client
 import json
 import statistics
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from bench import free_port, running  # noqa: E402
-from kb.ask import ask  # noqa: E402
+from kb.ask import ask, prepare  # noqa: E402
 from kb.catalog import load_catalog  # noqa: E402
 from kb.errors import QuestionNotAnswered  # noqa: E402
 from tests.test_ask_corpus import load  # noqa: E402
@@ -42,8 +43,8 @@ def in_process(questions: list[str], repeat: int) -> dict[str, list[float]]:
     """Milliseconds per run of each question, asked of the engine directly (warm: the index is built first)."""
     catalog = load_catalog(ROOT / "build" / "kb.db")
     today = date.today()
-    with contextlib.suppress(QuestionNotAnswered):
-        ask(catalog, "warm up", today)  # builds the feature index, as a server does on its first question
+    prepare(catalog)  # as a server does at start
+    gc.freeze()
     timings: dict[str, list[float]] = {}
     for question in questions:
         runs = []

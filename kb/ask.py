@@ -8,6 +8,7 @@ close readings a 422 (:mod:`kb.refusals`), each with suggestions that answer whe
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from pydantic import BaseModel
@@ -35,6 +36,15 @@ def interpret(catalog: Catalog, text: str) -> Interpretation:
     reading = _read(catalog, text, lang)
     kind = choose_kind(catalog, reading, _partial(catalog, reading, lang), lang=lang)
     return _interpretation(catalog, reading, kind, None, lang)
+
+
+def prepare(catalog: Catalog) -> None:
+    """Build what answering reads, for every language, before the first question: the localized catalogs
+    and the reader's index of each (a server does this at start, then freezes them out of the collector)."""
+    for lang in ("en", "zh"):
+        local = in_language(catalog, lang)  # type: ignore[arg-type]
+        with contextlib.suppress(QuestionNotAnswered):
+            ask(local, "hostprocess 1.22" if lang == "en" else "1.22 支持 hostprocess 吗", date(2026, 1, 1), lang)
 
 
 def question_lang(text: str, asked: Lang | None = None) -> Lang:

@@ -113,7 +113,7 @@ class Entities:
         return Mention(start, end, " ".join(t.text for t in self.tokens[start:end]))
 
     def free(self, start: int, end: int) -> bool:
-        return not any(i in self.used for i in range(start, end))
+        return self.used.isdisjoint(range(start, end))
 
     def spans(self, longest: int) -> list[tuple[int, int]]:
         """Groups of unused tokens, longest first, then left to right."""

@@ -410,12 +410,12 @@ def match_features(
     for atom in atoms:
         by_stem[atom.stem].append(atom)
     matches: dict[str, FeatureMatch] = {}
-    seen: set[Phrase] = set()
+    seen: set[int] = set()  # ids: a phrase's own hash is computed anew each time
     for stem_ in list(by_stem):
         for phrase in index.phrases.get(stem_, []):
-            if phrase in seen:
+            if id(phrase) in seen:
                 continue
-            seen.add(phrase)
+            seen.add(id(phrase))
             found = _match_phrase(index, phrase, by_stem)
             if found is None:
                 continue
